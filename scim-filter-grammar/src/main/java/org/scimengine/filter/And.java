@@ -1,0 +1,29 @@
+package org.scimengine.filter;
+
+import java.util.Objects;
+import org.scimengine.filter.internal.FilterPrinter;
+
+/**
+ * {@code left and right}. A chain {@code a and b and c} is {@code And(And(a, b), c)}.
+ *
+ * @param left the left operand
+ * @param right the right operand
+ * @since 0.1
+ */
+public record And(Filter left, Filter right) implements Filter {
+
+    public And {
+        Objects.requireNonNull(left, "left");
+        Objects.requireNonNull(right, "right");
+    }
+
+    @Override
+    public <R> R accept(FilterVisitor<R> visitor) {
+        return visitor.visitAnd(this);
+    }
+
+    @Override
+    public String toString() {
+        return FilterPrinter.print(this);
+    }
+}

@@ -1,0 +1,203 @@
+package org.scimengine.filter.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import org.scimengine.filter.And;
+import org.scimengine.filter.AttributePath;
+import org.scimengine.filter.CompareOp;
+import org.scimengine.filter.Comparison;
+import org.scimengine.filter.Filter;
+import org.scimengine.filter.FilterSyntaxException;
+import org.scimengine.filter.FilterValue;
+import org.scimengine.filter.Not;
+import org.scimengine.filter.Or;
+import org.scimengine.filter.PatchPath;
+import org.scimengine.filter.Presence;
+import org.scimengine.filter.ValuePath;
+import org.scimengine.filter.internal.antlr.ScimFilterBaseVisitor;
+import org.scimengine.filter.internal.antlr.ScimFilterParser;
+import org.scimengine.filter.internal.antlr.ScimFilterParser.AndFilterContext;
+import org.scimengine.filter.internal.antlr.ScimFilterParser.AttributePathContext;
+import org.scimengine.filter.internal.antlr.ScimFilterParser.AttributeTestContext;
+import org.scimengine.filter.internal.antlr.ScimFilterParser.CompValueContext;
+import org.scimengine.filter.internal.antlr.ScimFilterParser.FilterContext;
+
+/**
+ * Parse tree to AST. Chains fold left; the AST height is tracked as it grows so that the depth limit holds
+ * for chains as well as for parentheses; the checks a context-free rule cannot state well live here.
+ */
+final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
+
+    /** A node and the height of the tree under it. */
+    record Built(Filter filter, int height) {
+    }
+
+    private final String text;
+    private final int maxDepth;
+    private final String subject;
+    private boolean insideValueFilter;
+
+    AstBuilder(String text, int maxDepth, String subject) {
+        this.text = text;
+        this.maxDepth = maxDepth;
+        this.subject = subject;
+    }
+
+    Filter filter(FilterContext ctx) {
+        return visitFilter(ctx).filter();
+    }
+
+    PatchPath path(ScimFilterParser.PathContext ctx) {
+        AttributePath attribute = attributePath(ctx.attributePath(0));
+        if (ctx.filter() == null) {
+            return PatchPath.of(attribute);
+        }
+        Built valueFilter = valueFilter(ctx.filter());
+        checkHeight(valueFilter.height() + 1, ctx.LBRACKET().getSymbol());
+        String subAttribute = ctx.subAttribute == null ? null : plainName(ctx.subAttribute);
+        return new PatchPath(attribute, valueFilter.filter(), subAttribute);
+    }
+
+    List<AttributePath> attributePaths(List<AttributePathContext> contexts) {
+        List<AttributePath> paths = new ArrayList<>(contexts.size());
+        for (AttributePathContext ctx : contexts) {
+            paths.add(attributePath(ctx));
+        }
+        return List.copyOf(paths);
+    }
+
+    @Override
+    public Built visitFilter(FilterContext ctx) {
+        List<AndFilterContext> terms = ctx.andFilter();
+        Built result = visitAndFilter(terms.get(0));
+        for (int i = 1; i < terms.size(); i++) {
+            Built right = visitAndFilter(terms.get(i));
+            result = combine(new Or(result.filter(), right.filter()), result, right, ctx.OR(i - 1));
+        }
+        return result;
+    }
+
+    @Override
+    public Built visitAndFilter(AndFilterContext ctx) {
+        List<ScimFilterParser.UnaryFilterContext> terms = ctx.unaryFilter();
+        Built result = terms.get(0).accept(this);
+        for (int i = 1; i < terms.size(); i++) {
+            Built right = terms.get(i).accept(this);
+            result = combine(new And(result.filter(), right.filter()), result, right, ctx.AND(i - 1));
+        }
+        return result;
+    }
+
+    @Override
+    public Built visitNotFilter(ScimFilterParser.NotFilterContext ctx) {
+        Built operand = visitFilter(ctx.filter());
+        return checked(new Not(operand.filter()), operand.height() + 1, ctx.NOT().getSymbol());
+    }
+
+    @Override
+    public Built visitGroupFilter(ScimFilterParser.GroupFilterContext ctx) {
+        return visitFilter(ctx.filter());
+    }
+
+    @Override
+    public Built visitAttributeFilter(ScimFilterParser.AttributeFilterContext ctx) {
+        return test(attributePath(ctx.attributePath()), ctx.attributeTest());
+    }
+
+    private Built test(AttributePath attribute, AttributeTestContext ctx) {
+        if (ctx instanceof ScimFilterParser.PresentTestContext) {
+            return new Built(new Presence(attribute), 1);
+        }
+        if (ctx instanceof ScimFilterParser.CompareTestContext compare) {
+            CompareOp operator = CompareOp.valueOf(compare.compareOp().getText().toUpperCase(java.util.Locale.ROOT));
+            return new Built(new Comparison(attribute, operator, value(compare.compValue())), 1);
+        }
+        ScimFilterParser.ValuePathTestContext valuePath = (ScimFilterParser.ValuePathTestContext) ctx;
+        Token bracket = valuePath.LBRACKET().getSymbol();
+        if (insideValueFilter) {
+            throw error(bracket, "value filters cannot be nested: unexpected '['");
+        }
+        Built inner = valueFilter(valuePath.filter());
+        if (valuePath.subAttribute != null) {
+            // emails[type eq "work"].value eq "x"  ==  emails[type eq "work" and value eq "x"]
+            insideValueFilter = true;
+            Built tail = test(AttributePath.of(plainName(valuePath.subAttribute)), valuePath.subTest);
+            insideValueFilter = false;
+            inner = combine(new And(inner.filter(), tail.filter()), inner, tail, valuePath.DOT());
+        }
+        return checked(new ValuePath(attribute, inner.filter()), inner.height() + 1, bracket);
+    }
+
+    private Built valueFilter(FilterContext ctx) {
+        insideValueFilter = true;
+        Built built = visitFilter(ctx);
+        insideValueFilter = false;
+        return built;
+    }
+
+    private Built combine(Filter node, Built left, Built right, TerminalNode operator) {
+        return checked(node, Math.max(left.height(), right.height()) + 1, operator.getSymbol());
+    }
+
+    private Built checked(Filter node, int height, Token at) {
+        checkHeight(height, at);
+        return new Built(node, height);
+    }
+
+    private void checkHeight(int height, Token at) {
+        if (height > maxDepth) {
+            throw error(at, SyntaxErrors.tooDeep(subject, maxDepth));
+        }
+    }
+
+    AttributePath attributePath(AttributePathContext ctx) {
+        Token token = ctx.getStart();
+        String path = token.getText();
+        int colon = path.lastIndexOf(':');
+        String urn = colon < 0 ? null : path.substring(0, colon);
+        String rest = path.substring(colon + 1);
+        int dot = rest.indexOf('.');
+        try {
+            return dot < 0
+                    ? new AttributePath(urn, rest, null)
+                    : new AttributePath(urn, rest.substring(0, dot), rest.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw error(token, "invalid attribute path '" + path + "'");
+        }
+    }
+
+    /** The sub-attribute after {@code ]}: a bare name, not a path. */
+    private String plainName(AttributePathContext ctx) {
+        String name = ctx.getText();
+        if (!AttributePath.isValidName(name)) {
+            throw error(ctx.getStart(), "expected a sub-attribute name after ']', found '" + name + "'");
+        }
+        return name;
+    }
+
+    private FilterValue value(CompValueContext ctx) {
+        Token token = ctx.getStart();
+        return switch (token.getType()) {
+            case ScimFilterParser.STRING -> FilterValue.of(JsonText.unquote(token.getText()));
+            case ScimFilterParser.TRUE -> FilterValue.TRUE;
+            case ScimFilterParser.FALSE -> FilterValue.FALSE;
+            case ScimFilterParser.NULL -> FilterValue.NULL;
+            default -> number(token);
+        };
+    }
+
+    private FilterValue number(Token token) {
+        try {
+            return FilterValue.of(new BigDecimal(token.getText()));
+        } catch (NumberFormatException e) {
+            throw error(token, "number out of range '" + token.getText() + "'");
+        }
+    }
+
+    private FilterSyntaxException error(Token token, String message) {
+        return SyntaxErrors.atToken(text, token, message);
+    }
+}
