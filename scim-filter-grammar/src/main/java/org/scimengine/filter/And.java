@@ -22,6 +22,18 @@ public record And(Filter left, Filter right) implements Filter {
         return visitor.visitAnd(this);
     }
 
+    // Written out rather than generated: a record's generated equals and hashCode run through several
+    // method-handle frames per call, and on a deep filter that, not parsing, is what exhausts the stack.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof And other && left.equals(other.left) && right.equals(other.right);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * left.hashCode() + right.hashCode();
+    }
+
     @Override
     public String toString() {
         return FilterPrinter.print(this);

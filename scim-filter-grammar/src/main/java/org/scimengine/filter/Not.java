@@ -20,6 +20,18 @@ public record Not(Filter operand) implements Filter {
         return visitor.visitNot(this);
     }
 
+    // Written out rather than generated: a record's generated equals and hashCode run through several
+    // method-handle frames per call, and on a deep filter that, not parsing, is what exhausts the stack.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Not other && operand.equals(other.operand);
+    }
+
+    @Override
+    public int hashCode() {
+        return ~operand.hashCode();
+    }
+
     @Override
     public String toString() {
         return FilterPrinter.print(this);

@@ -22,6 +22,18 @@ public record Or(Filter left, Filter right) implements Filter {
         return visitor.visitOr(this);
     }
 
+    // Written out rather than generated: a record's generated equals and hashCode run through several
+    // method-handle frames per call, and on a deep filter that, not parsing, is what exhausts the stack.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Or other && left.equals(other.left) && right.equals(other.right);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * left.hashCode() + right.hashCode() + 1;
+    }
+
     @Override
     public String toString() {
         return FilterPrinter.print(this);

@@ -17,12 +17,16 @@ public record ParseLimits(int maxLength, int maxDepth) {
     /**
      * 16,384 characters and depth 256: far above what identity providers send (their filters are one or two
      * comparisons), enough for a script's chain of about two hundred {@code id eq "..." or ...} terms, and
-     * shallow enough for a parse on a 256 KiB thread stack.
+     * shallow enough that parsing, printing, comparing and hashing the deepest accepted filter fits a 512 KiB
+     * thread stack (half the JVM's default) even with the code interpreted, as on a fresh JVM's first request.
      */
     public static final ParseLimits DEFAULTS = new ParseLimits(16_384, 256);
 
-    /** The largest depth accepted here: deeper trees risk overflowing a default thread stack. */
-    public static final int MAX_DEPTH_CEILING = 2_000;
+    /**
+     * The largest depth accepted: the deepest filter of depth 500 still fits the JVM's default 1 MiB thread
+     * stack, with the code interpreted, at least twice over.
+     */
+    public static final int MAX_DEPTH_CEILING = 500;
 
     /**
      * @throws IllegalArgumentException if a limit is below 1, or {@code maxDepth} above

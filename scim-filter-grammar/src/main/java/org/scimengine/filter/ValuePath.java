@@ -31,6 +31,18 @@ public record ValuePath(AttributePath attribute, Filter filter) implements Filte
         return visitor.visitValuePath(this);
     }
 
+    // Written out rather than generated: a record's generated equals and hashCode run through several
+    // method-handle frames per call, and on a deep filter that, not parsing, is what exhausts the stack.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ValuePath other && attribute.equals(other.attribute) && filter.equals(other.filter);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * attribute.hashCode() + filter.hashCode();
+    }
+
     @Override
     public String toString() {
         return FilterPrinter.print(this);

@@ -30,6 +30,14 @@ final class ReportingErrorStrategy extends DefaultErrorStrategy {
         throw new ParseCancellationException(e);
     }
 
+    /** A matched token ends every optional part recorded before it: forget them, or they describe stale states. */
+    @Override
+    public void reportMatch(Parser recognizer) {
+        nextTokensContext = null;
+        nextTokensState = ATNState.INVALID_STATE_NUMBER;
+        super.reportMatch(recognizer);
+    }
+
     /** Records where an optional part could have continued; fails at once where nothing can. */
     @Override
     public void sync(Parser recognizer) {
