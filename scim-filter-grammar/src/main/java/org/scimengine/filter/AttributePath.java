@@ -1,7 +1,6 @@
 package org.scimengine.filter;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record AttributePath(@Nullable String schemaUrn, String name, @Nullable String subAttribute) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*|\\$[Rr][Ee][Ff]");
-    private static final Pattern URN = Pattern.compile("[Uu][Rr][Nn]:[A-Za-z0-9._~%+:-]+");
 
     /**
      * @throws IllegalArgumentException if a name is not an RFC 7643 attribute name ({@code ALPHA *(ALPHA /
@@ -35,7 +32,7 @@ public record AttributePath(@Nullable String schemaUrn, String name, @Nullable S
         if (subAttribute != null) {
             requireName(subAttribute, "subAttribute");
         }
-        if (schemaUrn != null && !URN.matcher(schemaUrn).matches()) {
+        if (schemaUrn != null && !isUrn(schemaUrn)) {
             throw new IllegalArgumentException("not a schema URN: '" + schemaUrn + "'");
         }
     }
@@ -52,7 +49,22 @@ public record AttributePath(@Nullable String schemaUrn, String name, @Nullable S
 
     /** Whether {@code text} is a valid attribute or sub-attribute name ({@code ATTRNAME}, or {@code $ref}). */
     public static boolean isValidName(String text) {
-        return NAME.matcher(text).matches();
+        if (text.isEmpty()) {
+            return false;
+        }
+        if (text.charAt(0) == '$') {
+            return text.equalsIgnoreCase("$ref");
+        }
+        if (!isAsciiLetter(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** This path without its schema URN. */
@@ -78,8 +90,27 @@ public record AttributePath(@Nullable String schemaUrn, String name, @Nullable S
         return fullText();
     }
 
+    // Hand-written rather than regular expressions: these checks run for every path the parser reads.
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** {@code urn:} (any case) followed by at least one of the URN characters the grammar allows. */
+    private static boolean isUrn(String text) {
+        if (text.length() < 5 || !text.regionMatches(true, 0, "urn:", 0, 4)) {
+            return false;
+        }
+        for (int i = 4; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && "._~%+:-".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void requireName(String value, String what) {
-        if (!NAME.matcher(value).matches()) {
+        if (!isValidName(value)) {
             throw new IllegalArgumentException("not an attribute name (" + what + "): '" + value + "'");
         }
     }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
 import org.scimengine.filter.And;
 import org.scimengine.filter.AttributePath;
 import org.scimengine.filter.CompareOp;
@@ -22,7 +21,6 @@ import org.scimengine.filter.internal.antlr.ScimFilterParser;
 import org.scimengine.filter.internal.antlr.ScimFilterParser.AndFilterContext;
 import org.scimengine.filter.internal.antlr.ScimFilterParser.AttributePathContext;
 import org.scimengine.filter.internal.antlr.ScimFilterParser.AttributeTestContext;
-import org.scimengine.filter.internal.antlr.ScimFilterParser.CompValueContext;
 import org.scimengine.filter.internal.antlr.ScimFilterParser.FilterContext;
 
 /**
@@ -35,13 +33,11 @@ final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
     record Built(Filter filter, int height) {
     }
 
-    private final String text;
     private final int maxDepth;
     private final String subject;
     private boolean insideValueFilter;
 
-    AstBuilder(String text, int maxDepth, String subject) {
-        this.text = text;
+    AstBuilder(int maxDepth, String subject) {
         this.maxDepth = maxDepth;
         this.subject = subject;
     }
@@ -51,12 +47,12 @@ final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
     }
 
     PatchPath path(ScimFilterParser.PathContext ctx) {
-        AttributePath attribute = attributePath(ctx.attributePath(0));
-        if (ctx.filter() == null) {
+        AttributePath attribute = attributePath(ctx.attribute);
+        if (ctx.valueFilter == null) {
             return PatchPath.of(attribute);
         }
-        Built valueFilter = valueFilter(ctx.filter());
-        checkHeight(valueFilter.height() + 1, ctx.LBRACKET().getSymbol());
+        Built valueFilter = valueFilter(ctx.valueFilter);
+        checkHeight(valueFilter.height() + 1, ctx.open);
         String subAttribute = ctx.subAttribute == null ? null : plainName(ctx.subAttribute);
         return new PatchPath(attribute, valueFilter.filter(), subAttribute);
     }
@@ -71,40 +67,40 @@ final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
 
     @Override
     public Built visitFilter(FilterContext ctx) {
-        List<AndFilterContext> terms = ctx.andFilter();
+        List<AndFilterContext> terms = ctx.terms;
         Built result = visitAndFilter(terms.get(0));
         for (int i = 1; i < terms.size(); i++) {
             Built right = visitAndFilter(terms.get(i));
-            result = combine(new Or(result.filter(), right.filter()), result, right, ctx.OR(i - 1));
+            result = combine(new Or(result.filter(), right.filter()), result, right, ctx.ops.get(i - 1));
         }
         return result;
     }
 
     @Override
     public Built visitAndFilter(AndFilterContext ctx) {
-        List<ScimFilterParser.UnaryFilterContext> terms = ctx.unaryFilter();
+        List<ScimFilterParser.UnaryFilterContext> terms = ctx.terms;
         Built result = terms.get(0).accept(this);
         for (int i = 1; i < terms.size(); i++) {
             Built right = terms.get(i).accept(this);
-            result = combine(new And(result.filter(), right.filter()), result, right, ctx.AND(i - 1));
+            result = combine(new And(result.filter(), right.filter()), result, right, ctx.ops.get(i - 1));
         }
         return result;
     }
 
     @Override
     public Built visitNotFilter(ScimFilterParser.NotFilterContext ctx) {
-        Built operand = visitFilter(ctx.filter());
-        return checked(new Not(operand.filter()), operand.height() + 1, ctx.NOT().getSymbol());
+        Built operand = visitFilter(ctx.operand);
+        return checked(new Not(operand.filter()), operand.height() + 1, ctx.negation);
     }
 
     @Override
     public Built visitGroupFilter(ScimFilterParser.GroupFilterContext ctx) {
-        return visitFilter(ctx.filter());
+        return visitFilter(ctx.inner);
     }
 
     @Override
     public Built visitAttributeFilter(ScimFilterParser.AttributeFilterContext ctx) {
-        return test(attributePath(ctx.attributePath()), ctx.attributeTest());
+        return test(attributePath(ctx.attribute), ctx.test);
     }
 
     private Built test(AttributePath attribute, AttributeTestContext ctx) {
@@ -112,23 +108,21 @@ final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
             return new Built(new Presence(attribute), 1);
         }
         if (ctx instanceof ScimFilterParser.CompareTestContext compare) {
-            CompareOp operator = CompareOp.valueOf(compare.compareOp().getText().toUpperCase(java.util.Locale.ROOT));
-            return new Built(new Comparison(attribute, operator, value(compare.compValue())), 1);
+            return new Built(new Comparison(attribute, operator(compare.op), value(compare.value)), 1);
         }
         ScimFilterParser.ValuePathTestContext valuePath = (ScimFilterParser.ValuePathTestContext) ctx;
-        Token bracket = valuePath.LBRACKET().getSymbol();
         if (insideValueFilter) {
-            throw error(bracket, "value filters cannot be nested: unexpected '['");
+            throw error(valuePath.open, "value filters cannot be nested: unexpected '['");
         }
-        Built inner = valueFilter(valuePath.filter());
+        Built inner = valueFilter(valuePath.valueFilter);
         if (valuePath.subAttribute != null) {
             // emails[type eq "work"].value eq "x"  ==  emails[type eq "work" and value eq "x"]
             insideValueFilter = true;
             Built tail = test(AttributePath.of(plainName(valuePath.subAttribute)), valuePath.subTest);
             insideValueFilter = false;
-            inner = combine(new And(inner.filter(), tail.filter()), inner, tail, valuePath.DOT());
+            inner = combine(new And(inner.filter(), tail.filter()), inner, tail, valuePath.dot);
         }
-        return checked(new ValuePath(attribute, inner.filter()), inner.height() + 1, bracket);
+        return checked(new ValuePath(attribute, inner.filter()), inner.height() + 1, valuePath.open);
     }
 
     private Built valueFilter(FilterContext ctx) {
@@ -138,8 +132,8 @@ final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
         return built;
     }
 
-    private Built combine(Filter node, Built left, Built right, TerminalNode operator) {
-        return checked(node, Math.max(left.height(), right.height()) + 1, operator.getSymbol());
+    private Built combine(Filter node, Built left, Built right, Token operator) {
+        return checked(node, Math.max(left.height(), right.height()) + 1, operator);
     }
 
     private Built checked(Filter node, int height, Token at) {
@@ -154,11 +148,11 @@ final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
     }
 
     AttributePath attributePath(AttributePathContext ctx) {
-        Token token = ctx.getStart();
+        Token token = ctx.name;
         String path = token.getText();
         int colon = path.lastIndexOf(':');
         String urn = colon < 0 ? null : path.substring(0, colon);
-        String rest = path.substring(colon + 1);
+        String rest = colon < 0 ? path : path.substring(colon + 1);
         int dot = rest.indexOf('.');
         try {
             return dot < 0
@@ -171,15 +165,29 @@ final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
 
     /** The sub-attribute after {@code ]}: a bare name, not a path. */
     private String plainName(AttributePathContext ctx) {
-        String name = ctx.getText();
+        String name = ctx.name.getText();
         if (!AttributePath.isValidName(name)) {
-            throw error(ctx.getStart(), "expected a sub-attribute name after ']', found '" + name + "'");
+            throw error(ctx.name, "expected a sub-attribute name after ']', found '" + name + "'");
         }
         return name;
     }
 
-    private FilterValue value(CompValueContext ctx) {
-        Token token = ctx.getStart();
+    private static CompareOp operator(Token token) {
+        return switch (token.getType()) {
+            case ScimFilterParser.EQ -> CompareOp.EQ;
+            case ScimFilterParser.NE -> CompareOp.NE;
+            case ScimFilterParser.CO -> CompareOp.CO;
+            case ScimFilterParser.SW -> CompareOp.SW;
+            case ScimFilterParser.EW -> CompareOp.EW;
+            case ScimFilterParser.GT -> CompareOp.GT;
+            case ScimFilterParser.LT -> CompareOp.LT;
+            case ScimFilterParser.GE -> CompareOp.GE;
+            case ScimFilterParser.LE -> CompareOp.LE;
+            default -> throw new IllegalStateException("not an operator token: " + token);
+        };
+    }
+
+    private FilterValue value(Token token) {
         return switch (token.getType()) {
             case ScimFilterParser.STRING -> FilterValue.of(JsonText.unquote(token.getText()));
             case ScimFilterParser.TRUE -> FilterValue.TRUE;
@@ -198,6 +206,6 @@ final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
     }
 
     private FilterSyntaxException error(Token token, String message) {
-        return SyntaxErrors.atToken(text, token, message);
+        return SyntaxErrors.atToken(token, message);
     }
 }

@@ -3,7 +3,6 @@ package org.scimengine.filter.internal;
 import java.util.List;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
@@ -19,7 +18,8 @@ import org.scimengine.filter.internal.antlr.ScimFilterParser;
 
 /**
  * The parse pipeline behind {@code FilterParser}: limits, lexing, the nesting pre-check, a fast SLL parse
- * with a full-LL retry only when SLL fails, and the AST build. Each call builds its own lexer and parser;
+ * with a full-LL retry only when SLL fails, and the AST build. No parse tree is built: the AST builder reads
+ * the grammar's labels, which ANTLR fills either way. Each call builds its own lexer and parser;
  * only ANTLR's thread-safe DFA cache is shared between calls.
  */
 public final class ParseDriver {
@@ -29,22 +29,22 @@ public final class ParseDriver {
 
     public static Filter parseFilter(String text, ParseLimits limits) {
         Parse parse = new Parse(text, limits, "filter");
-        return parse.builder().filter(parse.tree(ScimFilterParser::filterInput).filter());
+        return parse.builder().filter(parse.tree(ScimFilterParser::filterInput).root);
     }
 
     public static PatchPath parsePath(String text, ParseLimits limits) {
         Parse parse = new Parse(text, limits, "path");
-        return parse.builder().path(parse.tree(ScimFilterParser::pathInput).path());
+        return parse.builder().path(parse.tree(ScimFilterParser::pathInput).root);
     }
 
     public static List<AttributePath> parseAttributeList(String text, ParseLimits limits) {
         Parse parse = new Parse(text, limits, "attribute list");
-        return parse.builder().attributePaths(parse.tree(ScimFilterParser::attributeListInput).attributePath());
+        return parse.builder().attributePaths(parse.tree(ScimFilterParser::attributeListInput).paths);
     }
 
     public static AttributePath parseAttributePath(String text, ParseLimits limits) {
         Parse parse = new Parse(text, limits, "attribute path");
-        return parse.builder().attributePath(parse.tree(ScimFilterParser::attributePathInput).attributePath());
+        return parse.builder().attributePath(parse.tree(ScimFilterParser::attributePathInput).single);
     }
 
     /** One parse of one input. */
@@ -62,7 +62,7 @@ public final class ParseDriver {
                 throw SyntaxErrors.at(text, limits.maxLength(),
                         "the " + subject + " is longer than the limit of " + limits.maxLength() + " characters");
             }
-            ScimFilterLexer lexer = new ScimFilterLexer(CharStreams.fromString(text));
+            ScimFilterLexer lexer = new ScimFilterLexer(new StringCharStream(text));
             lexer.removeErrorListeners();
             lexer.addErrorListener(SyntaxErrors.lexerListener(text));
             tokens = new CommonTokenStream(lexer);
@@ -74,14 +74,14 @@ public final class ParseDriver {
         private void checkTokens() {
             List<Token> all = tokens.getTokens();
             if (all.get(0).getType() == Token.EOF) {
-                throw SyntaxErrors.atToken(text, all.get(0), "the " + subject + " is empty");
+                throw SyntaxErrors.atToken(all.get(0), "the " + subject + " is empty");
             }
             int depth = 0;
             for (Token token : all) {
                 int type = token.getType();
                 if (type == ScimFilterLexer.LPAREN || type == ScimFilterLexer.LBRACKET) {
                     if (++depth > limits.maxDepth()) {
-                        throw SyntaxErrors.atToken(text, token, SyntaxErrors.tooDeep(subject, limits.maxDepth()));
+                        throw SyntaxErrors.atToken(token, SyntaxErrors.tooDeep(subject, limits.maxDepth()));
                     }
                 } else if (type == ScimFilterLexer.RPAREN || type == ScimFilterLexer.RBRACKET) {
                     depth--;
@@ -90,11 +90,12 @@ public final class ParseDriver {
         }
 
         AstBuilder builder() {
-            return new AstBuilder(text, limits.maxDepth(), subject);
+            return new AstBuilder(limits.maxDepth(), subject);
         }
 
         <T extends ParserRuleContext> T tree(Function<ScimFilterParser, T> entry) {
             ScimFilterParser parser = new ScimFilterParser(tokens);
+            parser.setBuildParseTree(false);
             parser.removeErrorListeners();
             parser.setErrorHandler(new BailErrorStrategy());
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -108,10 +109,9 @@ public final class ParseDriver {
                 try {
                     return entry.apply(parser);
                 } catch (ParseCancellationException llFailed) {
-                    throw SyntaxErrors.fromParser(text, tokens, (RecognitionException) llFailed.getCause());
+                    throw SyntaxErrors.fromParser(tokens, (RecognitionException) llFailed.getCause());
                 }
             }
         }
     }
-
 }

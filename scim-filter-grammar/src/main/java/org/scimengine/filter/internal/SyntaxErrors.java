@@ -30,8 +30,8 @@ final class SyntaxErrors {
         return new FilterSyntaxException(message + " at offset " + offset, offset, offending);
     }
 
-    static FilterSyntaxException atToken(String input, Token token, String message) {
-        int offset = utf16Offset(input, token);
+    static FilterSyntaxException atToken(Token token, String message) {
+        int offset = offsetOf(token);
         String text = token.getType() == Token.EOF ? "" : token.getText();
         return new FilterSyntaxException(message + " at offset " + offset, offset, text);
     }
@@ -42,8 +42,7 @@ final class SyntaxErrors {
             @Override
             public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
                     int charPositionInLine, String msg, RecognitionException e) {
-                int codePoint = e instanceof LexerNoViableAltException noViable ? noViable.getStartIndex() : 0;
-                throw lexerError(input, input.offsetByCodePoints(0, codePoint));
+                throw lexerError(input, e instanceof LexerNoViableAltException noViable ? noViable.getStartIndex() : 0);
             }
         };
     }
@@ -89,7 +88,7 @@ final class SyntaxErrors {
     }
 
     /** The message for the parser's first error: what was expected, after what, and what came instead. */
-    static FilterSyntaxException fromParser(String input, TokenStream tokens, RecognitionException e) {
+    static FilterSyntaxException fromParser(TokenStream tokens, RecognitionException e) {
         Token offending = e.getOffendingToken();
         Token previous = offending.getTokenIndex() > 0 ? tokens.get(offending.getTokenIndex() - 1) : null;
         String expected;
@@ -103,9 +102,9 @@ final class SyntaxErrors {
         if (previous != null) {
             message.append(" after ").append(quote(previous.getText()));
         }
-        message.append(" at offset ").append(utf16Offset(input, offending)).append(", found ");
+        int offset = offsetOf(offending);
+        message.append(" at offset ").append(offset).append(", found ");
         message.append(offending.getType() == Token.EOF ? "the end of the input" : quote(offending.getText()));
-        int offset = utf16Offset(input, offending);
         String text = offending.getType() == Token.EOF ? "" : offending.getText();
         return new FilterSyntaxException(message.toString(), offset, text);
     }
@@ -160,8 +159,9 @@ final class SyntaxErrors {
         }
     }
 
-    static int utf16Offset(String input, Token token) {
-        return input.offsetByCodePoints(0, Math.min(token.getStartIndex(), input.codePointCount(0, input.length())));
+    /** Token indexes are UTF-16 offsets already: the lexer reads a {@link StringCharStream}. */
+    private static int offsetOf(Token token) {
+        return token.getStartIndex();
     }
 
     private static String quote(String text) {

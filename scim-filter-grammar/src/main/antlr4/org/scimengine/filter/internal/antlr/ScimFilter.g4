@@ -15,48 +15,49 @@ grammar ScimFilter;
 
 options { caseInsensitive = true; }
 
+// The parser runs without building a parse tree (it is read once and thrown away), so every part the AST
+// builder reads is labelled: ANTLR fills labels whether or not it builds the tree.
+
 // ---- Entry points: each must consume the whole input. ----
 
-filterInput        : filter EOF ;
-pathInput          : path EOF ;
-attributeListInput : attributePath (COMMA attributePath)* EOF ;
-attributePathInput : attributePath EOF ;
+filterInput        : root=filter EOF ;
+pathInput          : root=path EOF ;
+attributeListInput : paths+=attributePath (COMMA paths+=attributePath)* EOF ;
+attributePathInput : single=attributePath EOF ;
 
 // ---- Filters ----
 
-filter    : andFilter (OR andFilter)* ;
-andFilter : unaryFilter (AND unaryFilter)* ;
+filter    : terms+=andFilter (ops+=OR terms+=andFilter)* ;
+andFilter : terms+=unaryFilter (ops+=AND terms+=unaryFilter)* ;
 
 unaryFilter
-    : NOT LPAREN filter RPAREN          # notFilter
-    | LPAREN filter RPAREN              # groupFilter
-    | attributePath attributeTest       # attributeFilter
+    : negation=NOT LPAREN operand=filter RPAREN     # notFilter
+    | LPAREN inner=filter RPAREN                    # groupFilter
+    | attribute=attributePath test=attributeTest    # attributeFilter
     ;
 
 // Factored out of unaryFilter so that, after an attribute path, one token decides the alternative and a
 // syntax error can name exactly what was expected there.
 attributeTest
-    : PR                                # presentTest
-    | compareOp compValue               # compareTest
+    : PR                                                                    # presentTest
+    | op=(EQ | NE | CO | SW | EW | GT | LT | GE | LE)
+      value=(STRING | NUMBER | TRUE | FALSE | NULL)                         # compareTest
     // `emails[type eq "work"].value eq "x"` is not in RFC 7644's ABNF, but Entra ID sends it for matching
     // attributes; it means `emails[type eq "work" and value eq "x"]`.
-    | LBRACKET filter RBRACKET (DOT subAttribute=attributePath subTest=attributeTest)?  # valuePathTest
+    | open=LBRACKET valueFilter=filter RBRACKET
+      (dot=DOT subAttribute=attributePath subTest=attributeTest)?            # valuePathTest
     ;
-
-compareOp : EQ | NE | CO | SW | EW | GT | LT | GE | LE ;
-
-compValue : STRING | NUMBER | TRUE | FALSE | NULL ;
 
 // ---- PATCH paths: attrPath, or valuePath optionally followed by `.subAttr` ----
 
-path : attributePath (LBRACKET filter RBRACKET (DOT subAttribute=attributePath)?)? ;
+path : attribute=attributePath (open=LBRACKET valueFilter=filter RBRACKET (DOT subAttribute=attributePath)?)? ;
 
 // An attribute path is one token; the builder splits off the schema URN and the sub-attribute. The RFC's
 // ATTRNAME = ALPHA *(nameChar) also spells the keywords, so a keyword is a valid attribute name where an
 // attribute path is expected.
 attributePath
-    : ATTR_PATH
-    | AND | OR | NOT | PR | EQ | NE | CO | SW | EW | GT | LT | GE | LE | TRUE | FALSE | NULL
+    : name=(ATTR_PATH
+    | AND | OR | NOT | PR | EQ | NE | CO | SW | EW | GT | LT | GE | LE | TRUE | FALSE | NULL)
     ;
 
 // ---- Lexer ----
