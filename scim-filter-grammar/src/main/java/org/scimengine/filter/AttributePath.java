@@ -102,7 +102,7 @@ public record AttributePath(@Nullable String schemaUrn, String name, @Nullable S
         }
         for (int i = 4; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && "._~%+:-".indexOf(c) < 0) {
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && "._~%+:@/!$&'*;=-".indexOf(c) < 0) {
                 return false;
             }
         }

@@ -22,7 +22,7 @@ public final class FilterSyntaxException extends RuntimeException {
      * @param offendingText the offending text; empty at the end of the input
      */
     public FilterSyntaxException(String message, int offset, String offendingText) {
-        super(message, null, false, false);
+        super(message);
         this.offset = offset;
         this.offendingText = offendingText;
     }

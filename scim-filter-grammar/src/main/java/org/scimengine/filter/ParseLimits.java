@@ -6,7 +6,8 @@ package org.scimengine.filter;
  *
  * <p>The depth bounds both the nesting of parentheses and brackets and the height of the resulting AST (a
  * single comparison has height 1; {@code a or b or c} has height 3, as the chain folds left). Visitors over
- * the AST recurse, so the height is what keeps them safe.
+ * the AST recurse, so the height is what keeps them safe. The error message says which of the two was
+ * exceeded: a chain too long, or nesting too deep.
  *
  * @param maxLength the longest accepted input, in UTF-16 characters ({@link String#length()})
  * @param maxDepth the deepest accepted nesting and AST height

@@ -150,6 +150,13 @@ class FilterParserTableTest {
                 row("$ref pr", pr("$ref")),
                 row("members[$ref co \"/Groups/\"]", vp("members", cmp("$ref", CO, "/Groups/"))),
                 row("x_y-z9 pr", pr("x_y-z9")),
+                // RFC 8141 allows these characters in a URN's specific string.
+                row("urn:ex:a@b:c pr", new Presence(new AttributePath("urn:ex:a@b", "c", null))),
+                row("urn:x/y;v=1:name.sub pr", new Presence(new AttributePath("urn:x/y;v=1", "name", "sub"))),
+                // Stated without the test helper: the URN ends at the last colon, the sub-attribute at the dot.
+                row("urn:ietf:params:scim:schemas:core:2.0:User:name.familyName eq \"J\"",
+                        new Comparison(new AttributePath("urn:ietf:params:scim:schemas:core:2.0:User", "name",
+                                "familyName"), CompareOp.EQ, FilterValue.of("J"))),
                 row("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager[value eq \"1\"]",
                         vp("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", eq("value", "1"))),
                 // Keywords are valid attribute names (ATTRNAME = ALPHA *(nameChar)) where a path is expected.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -51,14 +52,12 @@ class FilterPropertiesTest {
 
     @Property(tries = 3000)
     void randomTextParsesOrFailsWithASyntaxError(@ForAll("filterishText") String text) {
-        assertParsesOrFailsCleanly(text, PARSER::parseFilter);
-        assertParsesOrFailsCleanly(text, PARSER::parsePath);
-        assertParsesOrFailsCleanly(text, PARSER::parseAttributeList);
+        assertEveryEntryPointParsesOrFailsCleanly(text);
     }
 
     @Property(tries = 1000)
     void arbitraryUnicodeParsesOrFailsWithASyntaxError(@ForAll @StringLength(max = 40) String text) {
-        assertParsesOrFailsCleanly(text, PARSER::parseFilter);
+        assertEveryEntryPointParsesOrFailsCleanly(text);
     }
 
     @Property(tries = 3000)
@@ -68,6 +67,40 @@ class FilterPropertiesTest {
             // Whatever a mutation leaves that still parses must print and read back to itself.
             assertThat(PARSER.parseFilter(filter.toString())).isEqualTo(filter);
         }
+        assertEveryEntryPointParsesOrFailsCleanly(text);
+    }
+
+    @Property(tries = 2000)
+    void mutatedPathsParseOrFailWithASyntaxError(@ForAll("mutatedPaths") String text) {
+        Object result = assertParsesOrFailsCleanly(text, PARSER::parsePath);
+        if (result instanceof PatchPath path) {
+            assertThat(PARSER.parsePath(path.toString())).isEqualTo(path);
+        }
+        assertEveryEntryPointParsesOrFailsCleanly(text);
+    }
+
+    @Property(tries = 200)
+    void theDepthLimitHoldsForPaths(@ForAll NestingShape shape, @ForAll @IntRange(min = 1, max = 40) int levels,
+            @ForAll @IntRange(min = 2, max = 40) int maxDepth) {
+        // Shapes with brackets of their own would nest value filters, a different error.
+        Assume.that(shape != NestingShape.VALUE_PATH_CHAIN && shape != NestingShape.MIXED_BRACKETS);
+        FilterParser parser = FilterParser.withLimits(new ParseLimits(1_000_000, maxDepth));
+        // The value filter sits one level below the path.
+        String text = "emails[" + shape.text(levels) + "].value";
+        Throwable thrown = catchThrowable(() -> parser.parsePath(text));
+        if (shape.depth(levels) + 1 <= maxDepth) {
+            assertThat(thrown).isNull();
+        } else {
+            assertThat(thrown).isInstanceOf(FilterSyntaxException.class)
+                    .hasMessageMatching("the path is (nested )?deeper than the limit of " + maxDepth + ".* at offset \\d+");
+        }
+    }
+
+    private static void assertEveryEntryPointParsesOrFailsCleanly(String text) {
+        assertParsesOrFailsCleanly(text, PARSER::parseFilter);
+        assertParsesOrFailsCleanly(text, PARSER::parsePath);
+        assertParsesOrFailsCleanly(text, PARSER::parseAttributeList);
+        assertParsesOrFailsCleanly(text, PARSER::parseAttributePath);
     }
 
     @Property(tries = 300)
@@ -81,7 +114,7 @@ class FilterPropertiesTest {
             assertThat(thrown).as("%s at depth %d, limit %d", shape, shape.depth(levels), maxDepth).isNull();
         } else {
             assertThat(thrown).isInstanceOf(FilterSyntaxException.class)
-                    .hasMessageStartingWith("the filter is nested deeper than the limit of " + maxDepth + " at offset");
+                    .hasMessageMatching(shape.expectedError(maxDepth));
         }
     }
 
@@ -92,7 +125,7 @@ class FilterPropertiesTest {
         String text = shape.text(100_000);
         assertThat(catchThrowable(() -> parser.parseFilter(text)))
                 .isInstanceOf(FilterSyntaxException.class)
-                .hasMessageContaining("nested deeper than the limit of 256");
+                .hasMessageMatching(shape.expectedError(256));
     }
 
     @Provide
@@ -120,9 +153,17 @@ class FilterPropertiesTest {
     }
 
     @Provide
+    Arbitrary<String> mutatedPaths() {
+        return mutated(FilterArbitraries.patchPaths().map(PatchPath::toString));
+    }
+
+    @Provide
     Arbitrary<String> mutatedFilters() {
-        Arbitrary<String> valid = Arbitraries.oneOf(FilterArbitraries.writtenFilters(),
-                FilterArbitraries.filters(3).map(Filter::toString));
+        return mutated(Arbitraries.oneOf(FilterArbitraries.writtenFilters(),
+                FilterArbitraries.filters(3).map(Filter::toString)));
+    }
+
+    private static Arbitrary<String> mutated(Arbitrary<String> valid) {
         Arbitrary<Mutation> mutation = Combinators.combine(
                         Arbitraries.of(MutationKind.class), Arbitraries.integers().greaterOrEqual(0),
                         Arbitraries.of('(', ')', '[', ']', '"', '\\', ' ', '.', ':', 'a', '1', 'e', '-', '\u0001', 'é'))
@@ -145,6 +186,10 @@ class FilterPropertiesTest {
             return result;
         } catch (FilterSyntaxException e) {
             assertThat(e.offset()).isBetween(0, text.length());
+            boolean splitsAPair = e.offset() > 0 && e.offset() < text.length()
+                    && Character.isLowSurrogate(text.charAt(e.offset()))
+                    && Character.isHighSurrogate(text.charAt(e.offset() - 1));
+            assertThat(splitsAPair).as("offset %d splits a surrogate pair", e.offset()).isFalse();
             assertThat(e.getMessage()).contains("at offset " + e.offset());
             assertThat(text.substring(e.offset())).startsWith(e.offendingText());
             return e;
@@ -263,6 +308,21 @@ class FilterPropertiesTest {
         abstract String text(int n);
 
         abstract int depth(int n);
+
+        /**
+         * The message for this shape too deep: a chain says each term adds a level; nesting says nested; a
+         * value path around a chain says either, depending on whether the chain or its brackets cross first.
+         */
+        String expectedError(int limit) {
+            String chain = "the filter is deeper than the limit of " + limit
+                    + " \\(each term of an 'and'/'or' chain adds a level\\) at offset \\d+";
+            String nested = "the filter is nested deeper than the limit of " + limit + " at offset \\d+";
+            return switch (this) {
+                case AND_CHAIN, OR_CHAIN -> chain;
+                case VALUE_PATH_CHAIN -> "(" + chain + ")|(" + nested + ")";
+                default -> nested;
+            };
+        }
     }
 
     @Property(tries = 500)

@@ -41,7 +41,14 @@ class FilterSyntaxErrorTest {
                 row("a eq 1.", 6, ".", END + " after '1' at offset 6, found '.'"),
                 row("a eq 1e", 6, "e", END + " after '1' at offset 6, found 'e'"),
                 row("a eq true false", 10, "false", END + " after 'true' at offset 10, found 'false'"),
-                row("a eq 1e99999999999", 5, "1e99999999999", "number out of range '1e99999999999' at offset 5"),
+                row("a eq 1e99999999999", 5, "1e99999999999", "number out of range '1e99999999999' (at most 100 "
+                        + "significant digits and an exponent within 1000) at offset 5"),
+                row("a eq 1e1001", 5, "1e1001", "number out of range '1e1001' (at most 100 "
+                        + "significant digits and an exponent within 1000) at offset 5"),
+                row("a eq 1.5e-2147483647", 5, "1.5e-2147483647", "number out of range '1.5e-2147483647' (at most 100 "
+                        + "significant digits and an exponent within 1000) at offset 5"),
+                row("a eq 1" + "0".repeat(100), 5, "1" + "0".repeat(100), "number out of range '1" + "0".repeat(39)
+                        + "...' (at most 100 significant digits and an exponent within 1000) at offset 5"),
                 // characters no token starts with
                 row("a eq +1", 5, "+", "unexpected character '+' at offset 5"),
                 row("a eq -", 5, "-", "unexpected character '-' at offset 5"),
@@ -54,6 +61,10 @@ class FilterSyntaxErrorTest {
                 row("userName eq \"bjensen", 12, "\"", "unterminated string at offset 12"),
                 row("userName eq \"bjen\\qsen\"", 17, "\\", "invalid escape '\\q' in a string at offset 17"),
                 row("x eq \"\\u12\"", 6, "\\", "invalid escape '\\u12\"' in a string at offset 6"),
+                // Only ASCII hex digits make a \\u escape; other Unicode digits do not.
+                row("x eq \"\\u\u0663\u0663\u0663\u0663\"", 6, "\\", "invalid escape '\\u\u0663' in a string at offset 6"),
+                row("x eq \"\\u\u0660\u0660\u0664\u0661\" and y eq \"\\q\"", 6, "\\",
+                        "invalid escape '\\u\u0660' in a string at offset 6"),
                 row("x eq \"a\tb\"", 7, "\t", "control character U+0009 in a string (escape it) at offset 7"),
                 row("x eq \"a\nb\"", 7, "\n", "control character U+000A in a string (escape it) at offset 7"),
                 // logical operators and grouping
@@ -82,7 +93,10 @@ class FilterSyntaxErrorTest {
                 row("emails[type eq \"work\"].value[x pr]", 28, "[",
                         "value filters cannot be nested: unexpected '[' at offset 28"),
                 // offsets count UTF-16 characters, as String.substring does: the emoji is two
-                row("x eq \"\uD83D\uDE00\" y", 10, "y", END + " after '\"\uD83D\uDE00\"' at offset 10, found 'y'"));
+                row("x eq \"\uD83D\uDE00\" y", 10, "y", END + " after '\"\uD83D\uDE00\"' at offset 10, found 'y'"),
+                // A long token is cut in the message, never between the halves of a character.
+                row("x eq \"" + "a".repeat(38) + "\uD83D\uDE00\" y", 48, "y",
+                        END + " after '\"" + "a".repeat(38) + "...' at offset 48, found 'y'"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -3,9 +3,7 @@ package org.scimengine.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.stream.Collectors;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ class ParseLimitsTest {
         assertThatThrownBy(() -> FilterParser.standard()
                         .parseFilter(shape.text(DeepFilterOnStack.deepestLevels(shape, limit) + 1)))
                 .isInstanceOf(FilterSyntaxException.class)
-                .hasMessageStartingWith("the filter is nested deeper than the limit of " + limit);
+                .hasMessageMatching(shape.expectedError(limit));
     }
 
     @ParameterizedTest
@@ -44,6 +42,17 @@ class ParseLimitsTest {
         assertThatThrownBy(() -> ParseLimits.DEFAULTS.withMaxDepth(501))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("maxDepth must be between 1 and 500, was 501");
         assertThat(ParseLimits.DEFAULTS.withMaxLength(10)).isEqualTo(new ParseLimits(10, 256));
+    }
+
+    @Test
+    void theLengthLimitNeverSplitsACharacter() {
+        FilterParser parser = FilterParser.withLimits(ParseLimits.DEFAULTS.withMaxLength(7));
+        // The limit falls between the two halves of the emoji: the error points at the whole emoji.
+        assertThatThrownBy(() -> parser.parseFilter("x eq \"\uD83D\uDE00\""))
+                .isInstanceOfSatisfying(FilterSyntaxException.class, e -> {
+                    assertThat(e.offset()).isEqualTo(6);
+                    assertThat(e.offendingText()).isEqualTo("\uD83D\uDE00");
+                });
     }
 
     @Test
@@ -71,21 +80,16 @@ class ParseLimitsTest {
                 .isInstanceOfSatisfying(FilterSyntaxException.class, e -> {
                     assertThat(e.offset()).isEqualTo(23);
                     assertThat(e.offendingText()).isEqualTo("and");
+                    assertThat(e.getMessage()).isEqualTo("the filter is deeper than the limit of 3 (each term of an "
+                            + "'and'/'or' chain adds a level) at offset 23");
                 });
+        // Nesting on the right is nesting, even where an 'and' adds the level.
+        assertThatThrownBy(() -> parser.parseFilter("a pr and (b pr and (c pr and d pr))"))
+                .hasMessage("the filter is nested deeper than the limit of 3 at offset 5");
     }
 
-    /** Runs {@link DeepFilterOnStack} in a new JVM with this test's class path; returns its exit status. */
     private static int runInFreshJvm(NestingShape shape, int maxDepth, int stackKib) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xint", "-cp", System.getProperty("java.class.path"),
-                DeepFilterOnStack.class.getName(), shape.name(), Integer.toString(maxDepth), Integer.toString(stackKib))
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int status = process.waitFor();
-        if (status != 0) {
-            System.err.println(output.lines().limit(5).collect(Collectors.joining("\n")));
-        }
-        return status;
+        return FreshJvm.run(List.of("-Xint"), DeepFilterOnStack.class,
+                shape.name(), Integer.toString(maxDepth), Integer.toString(stackKib));
     }
 }

@@ -33,6 +33,10 @@ final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
     record Built(Filter filter, int height) {
     }
 
+    private static final int MAX_DIGITS = 100;
+    private static final int MAX_SCALE = 1_000;
+    private static final int MAX_NUMBER_LENGTH = MAX_DIGITS + MAX_SCALE + 10;
+
     private final int maxDepth;
     private final String subject;
     private boolean insideValueFilter;
@@ -133,7 +137,14 @@ final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
     }
 
     private Built combine(Filter node, Built left, Built right, Token operator) {
-        return checked(node, Math.max(left.height(), right.height()) + 1, operator);
+        int height = Math.max(left.height(), right.height()) + 1;
+        if (height > maxDepth) {
+            // The left operand is the chain folded so far; a deeper right operand is a nested group.
+            throw error(operator, left.height() >= right.height()
+                    ? SyntaxErrors.chainTooLong(subject, maxDepth)
+                    : SyntaxErrors.tooDeep(subject, maxDepth));
+        }
+        return new Built(node, height);
     }
 
     private Built checked(Filter node, int height, Token at) {
@@ -197,12 +208,25 @@ final class AstBuilder extends ScimFilterBaseVisitor<AstBuilder.Built> {
         };
     }
 
+    /**
+     * Numbers are bounded so that no consumer pays for a value no attribute can hold: {@code 1e999999999}
+     * is cheap to parse but exhausts memory when expanded, and thousands of digits make every comparison slow.
+     */
     private FilterValue number(Token token) {
-        try {
-            return FilterValue.of(new BigDecimal(token.getText()));
-        } catch (NumberFormatException e) {
-            throw error(token, "number out of range '" + token.getText() + "'");
+        String text = token.getText();
+        if (text.length() <= MAX_NUMBER_LENGTH) {
+            try {
+                BigDecimal value = new BigDecimal(text);
+                if (value.precision() <= MAX_DIGITS && Math.abs((long) value.scale()) <= MAX_SCALE) {
+                    return FilterValue.of(value);
+                }
+            } catch (NumberFormatException e) {
+                // Out of BigDecimal's range: reported below like any other out-of-range number.
+            }
         }
+        String shown = text.length() <= 40 ? text : text.substring(0, 40) + "...";
+        throw error(token, "number out of range '" + shown + "' (at most " + MAX_DIGITS
+                + " significant digits and an exponent within " + MAX_SCALE + ")");
     }
 
     private FilterSyntaxException error(Token token, String message) {

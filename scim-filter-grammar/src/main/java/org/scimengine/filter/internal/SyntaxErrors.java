@@ -25,7 +25,19 @@ final class SyntaxErrors {
         return "the " + subject + " is nested deeper than the limit of " + maxDepth;
     }
 
-    static FilterSyntaxException at(String input, int offset, String message) {
+    /** Too deep because of a long and/or chain, which folds left and so adds a level per term. */
+    static String chainTooLong(String subject, int maxDepth) {
+        return "the " + subject + " is deeper than the limit of " + maxDepth
+                + " (each term of an 'and'/'or' chain adds a level)";
+    }
+
+    /**
+     * An error at a character offset. An offset between the two halves of a surrogate pair moves back to the
+     * pair's start, so that the offending text is a whole character.
+     */
+    static FilterSyntaxException at(String input, int rawOffset, String message) {
+        int offset = rawOffset > 0 && rawOffset < input.length() && Character.isLowSurrogate(input.charAt(rawOffset))
+                && Character.isHighSurrogate(input.charAt(rawOffset - 1)) ? rawOffset - 1 : rawOffset;
         String offending = offset < input.length() ? input.substring(offset, input.offsetByCodePoints(offset, 1)) : "";
         return new FilterSyntaxException(message + " at offset " + offset, offset, offending);
     }
@@ -53,6 +65,10 @@ final class SyntaxErrors {
         }
         for (int i = offset + 1; i < input.length(); i++) {
             char c = input.charAt(i);
+            if (c == '"') {
+                // A closed string with valid content would have lexed: the fault is the quote itself.
+                return at(input, offset, "unexpected character '\"'");
+            }
             if (c == '\\') {
                 int bad = badEscapeAt(input, i);
                 if (bad >= 0) {
@@ -80,11 +96,15 @@ final class SyntaxErrors {
             return backslash + 1;
         }
         for (int i = backslash + 2; i < backslash + 6; i++) {
-            if (i >= input.length() || Character.digit(input.charAt(i), 16) < 0) {
+            if (i >= input.length() || !isAsciiHexDigit(input.charAt(i))) {
                 return Math.min(i, input.length() - 1);
             }
         }
         return -1;
+    }
+
+    private static boolean isAsciiHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** The message for the parser's first error: what was expected, after what, and what came instead. */
@@ -165,7 +185,11 @@ final class SyntaxErrors {
     }
 
     private static String quote(String text) {
-        return text.length() <= MAX_QUOTED ? "'" + text + "'" : "'" + text.substring(0, MAX_QUOTED) + "...'";
+        if (text.length() <= MAX_QUOTED) {
+            return "'" + text + "'";
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
+        return "'" + text.substring(0, end) + "...'";
     }
 
     private static String describeChar(int codePoint) {

@@ -103,7 +103,8 @@ fragment UNESCAPED : ~["\\\u0000-\u001F] ;
 // match and the builder splits at the last ':'.
 ATTR_PATH : URN_PREFIX? ATTR_NAME ('.' ATTR_NAME)? ;
 fragment URN_PREFIX : 'urn:' URN_CHAR+ ':' ;
-fragment URN_CHAR   : [a-z0-9._~%+:-] ;
+// RFC 8141's NSS characters, less the ones this grammar uses as delimiters: ( ) , [ ] " and space.
+fragment URN_CHAR   : [a-z0-9._~%+:@/!$&'*;=-] ;
 fragment ATTR_NAME  : [a-z] [a-z0-9_-]* | '$ref' ;
 
 WS : [ \t]+ -> skip ;
