@@ -158,6 +158,20 @@ class AstTest {
     }
 
     @Test
+    void aRewriterRebuildsTheStructureAndRewritesOnlyWhatItOverrides() {
+        Filter filter = Filter.parse("not (a eq \"x\" or b pr) and c[d eq \"y\"]");
+        Filter upper = filter.accept(new FilterRewriter() {
+            @Override
+            public Filter visitComparison(Comparison comparison) {
+                String value = ((FilterValue.StringValue) comparison.value()).value();
+                return new Comparison(comparison.attribute(), comparison.operator(), FilterValue.of(value.toUpperCase()));
+            }
+        });
+        assertThat(upper).hasToString("not (a eq \"X\" or b pr) and c[d eq \"Y\"]");
+        assertThat(filter.accept(new FilterRewriter() { })).isEqualTo(filter);
+    }
+
+    @Test
     void canonicalTextUsesMinimalParentheses() {
         assertThat(Filter.parse("((a pr)) AND ((b pr) OR (c pr))")).hasToString("a pr and (b pr or c pr)");
         assertThat(Filter.parse("(a pr or b pr) or (c pr or d pr)")).hasToString("a pr or b pr or (c pr or d pr)");

@@ -1,8 +1,12 @@
 package org.scimengine.core.filter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.scimengine.core.error.BadRequestException;
 import org.scimengine.core.internal.filter.AttributeResolver;
+import org.scimengine.core.internal.filter.FilterCompiler;
 import org.scimengine.core.internal.filter.FilterResolution;
 import org.scimengine.core.internal.filter.ResolutionException;
 import org.scimengine.core.schema.ResourceType;
@@ -28,6 +32,8 @@ public final class ResolvedFilter {
 
     private final Filter filter;
     private final AttributeResolver resolver;
+    /** Compiled on first use; a race compiles twice, harmlessly. */
+    private volatile @Nullable Predicate<JsonNode> predicate;
 
     private ResolvedFilter(Filter filter, AttributeResolver resolver) {
         this.filter = filter;
@@ -102,6 +108,37 @@ public final class ResolvedFilter {
         } catch (ResolutionException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether a resource matches, evaluated in memory. The resource is its JSON representation with attribute
+     * names in their schema's spelling and extension attributes under their schema's URN, as the engine stores
+     * resources; it is only read. The semantics, which every store reproduces: strings compare case-sensitively
+     * only where the attribute is {@code caseExact}; dateTimes compare as instants and numbers numerically; a
+     * multi-valued attribute matches if any value does; a value filter matches if one element satisfies all of
+     * it; {@code pr} is a non-empty value; {@code ne} is {@code not (eq)}, so it holds where the attribute has no
+     * value; {@code eq null} means no value.
+     *
+     * @param resource the resource's JSON
+     * @return whether the filter holds for it
+     */
+    public boolean matches(JsonNode resource) {
+        Predicate<JsonNode> compiled = predicate;
+        if (compiled == null) {
+            compiled = FilterCompiler.compile(filter, new FilterCompiler.Definitions() {
+                @Override
+                public ResolvedAttribute top(AttributePath path) {
+                    return attribute(path);
+                }
+
+                @Override
+                public ResolvedAttribute within(ValuePath valuePath, AttributePath inner) {
+                    return attribute(valuePath, inner);
+                }
+            }, resolver.coreSchemaId());
+            predicate = compiled;
+        }
+        return compiled.test(resource);
     }
 
     @Override

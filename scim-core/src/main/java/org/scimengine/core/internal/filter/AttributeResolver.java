@@ -46,6 +46,11 @@ public final class AttributeResolver {
         return type;
     }
 
+    /** The core schema's URN as registered: resources keep extension attributes under other URNs only. */
+    public String coreSchemaId() {
+        return core.id();
+    }
+
     /** Resolves a top-level path such as {@code userName}, {@code emails.type} or {@code urn:...:manager.value}. */
     public ResolvedAttribute resolve(AttributePath path) {
         String urn = path.schemaUrn();

@@ -6,15 +6,12 @@ import org.scimengine.core.filter.ResolvedAttribute;
 import org.scimengine.core.internal.value.DateTimes;
 import org.scimengine.core.schema.Attribute;
 import org.scimengine.core.schema.AttributeType;
-import org.scimengine.filter.And;
 import org.scimengine.filter.AttributePath;
 import org.scimengine.filter.CompareOp;
 import org.scimengine.filter.Comparison;
 import org.scimengine.filter.Filter;
 import org.scimengine.filter.FilterValue;
-import org.scimengine.filter.FilterVisitor;
-import org.scimengine.filter.Not;
-import org.scimengine.filter.Or;
+import org.scimengine.filter.FilterRewriter;
 import org.scimengine.filter.Presence;
 import org.scimengine.filter.ValuePath;
 
@@ -24,7 +21,7 @@ import org.scimengine.filter.ValuePath;
  * {@code emails co "example.com"}), boolean strings such as {@code "True"} made booleans, and every comparison
  * checked against the attribute's type.
  */
-public final class FilterResolution implements FilterVisitor<Filter> {
+public final class FilterResolution extends FilterRewriter {
 
     private final AttributeResolver resolver;
     /** Inside a value filter: the attribute the brackets filter; null at the top level. */
@@ -62,21 +59,6 @@ public final class FilterResolution implements FilterVisitor<Filter> {
     @Override
     public Filter visitPresence(Presence presence) {
         return new Presence(canonical(resolve(presence.attribute())));
-    }
-
-    @Override
-    public Filter visitAnd(And and) {
-        return new And(and.left().accept(this), and.right().accept(this));
-    }
-
-    @Override
-    public Filter visitOr(Or or) {
-        return new Or(or.left().accept(this), or.right().accept(this));
-    }
-
-    @Override
-    public Filter visitNot(Not not) {
-        return new Not(not.operand().accept(this));
     }
 
     @Override
