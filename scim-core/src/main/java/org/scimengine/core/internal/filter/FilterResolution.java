@@ -39,6 +39,16 @@ public final class FilterResolution extends FilterRewriter {
         return filter.accept(new FilterResolution(resolver, null));
     }
 
+    /**
+     * Resolves a value filter on {@code parent}, whose paths name its sub-attributes (a PATCH path's
+     * {@code members[value eq "..."]}).
+     *
+     * @throws ResolutionException if a sub-attribute is unknown or a comparison does not fit it
+     */
+    public static Filter resolveWithin(Filter filter, AttributeResolver resolver, ResolvedAttribute parent) {
+        return filter.accept(new FilterResolution(resolver, parent));
+    }
+
     @Override
     public Filter visitComparison(Comparison comparison) {
         ResolvedAttribute resolved = resolve(comparison.attribute());
