@@ -1,0 +1,222 @@
+package org.scimengine.core.internal.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.scimengine.core.error.BadRequestException;
+import org.scimengine.core.error.ScimType;
+import org.scimengine.core.schema.Attribute;
+import org.scimengine.core.schema.AttributeType;
+import org.scimengine.core.schema.CoreSchemas;
+import org.scimengine.core.schema.Mutability;
+import org.scimengine.core.schema.ResourceType;
+import org.scimengine.core.schema.Schema;
+import org.scimengine.core.schema.SchemaExtension;
+import org.scimengine.core.schema.SchemaRegistry;
+
+/** What create and replace accept, normalise and reject, with the bodies identity providers really send. */
+class ResourceValidatorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.standard();
+    private static final ResourceValidator STRICT_USERS = new ResourceValidator(REGISTRY, CoreSchemas.USER_TYPE, true);
+    private static final ResourceValidator LENIENT_USERS = new ResourceValidator(REGISTRY, CoreSchemas.USER_TYPE, false);
+    private static final String CORE = CoreSchemas.USER_URN;
+    private static final String ENTERPRISE = CoreSchemas.ENTERPRISE_USER_URN;
+
+    @Test
+    void oktasCreateIsNormalisedAndItsEmptyGroupsDropped() {
+        JsonNode user = STRICT_USERS.forCreate(json("""
+                {"schemas": ["%s"], "userName": "bjensen@example.com",
+                 "name": {"givenName": "Barbara", "familyName": "Jensen"},
+                 "emails": [{"primary": true, "value": "bjensen@example.com", "type": "work"}],
+                 "displayName": "Barbara Jensen", "locale": "en-US", "externalId": "00ujl29u0le5T6Aj10h7",
+                 "groups": [], "password": "1mz050nq", "active": true}""".formatted(CORE)));
+        assertThat(user).isEqualTo(json("""
+                {"schemas": ["%s"], "userName": "bjensen@example.com",
+                 "name": {"givenName": "Barbara", "familyName": "Jensen"},
+                 "emails": [{"primary": true, "value": "bjensen@example.com", "type": "work"}],
+                 "displayName": "Barbara Jensen", "locale": "en-US", "externalId": "00ujl29u0le5T6Aj10h7",
+                 "password": "1mz050nq", "active": true}""".formatted(CORE)));
+    }
+
+    @Test
+    void entrasCreateWithNullsStringBooleansAndAPlainManager() {
+        JsonNode user = STRICT_USERS.forCreate(json("""
+                {"schemas": ["%s", "%s"], "externalId": "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef",
+                 "userName": "Test_User_ab6490ee@testuser.com", "active": "True",
+                 "emails": [{"primary": true, "type": "work", "value": "Test_User_fd0ea19b@testuser.com"}],
+                 "meta": {"resourceType": "User"}, "name": {"formatted": "givenName familyName",
+                 "familyName": "familyName", "givenName": "givenName"}, "roles": [], "nickName": null,
+                 "%s": {"employeeNumber": "701984", "manager": "26118915-6090-4610-87e4-49d8ca9f808d",
+                        "department": null}}""".formatted(CORE, ENTERPRISE, ENTERPRISE)));
+        assertThat(user.get("active").isBoolean()).isTrue();
+        assertThat(user.get("active").booleanValue()).isTrue();
+        assertThat(user.has("meta")).isFalse();
+        assertThat(user.has("roles")).isFalse();
+        assertThat(user.has("nickName")).isFalse();
+        assertThat(user.get(ENTERPRISE)).isEqualTo(json(
+                "{\"employeeNumber\": \"701984\", \"manager\": {\"value\": \"26118915-6090-4610-87e4-49d8ca9f808d\"}}"));
+        assertThat(user.get("schemas")).isEqualTo(json("[\"" + CORE + "\", \"" + ENTERPRISE + "\"]"));
+    }
+
+    @Test
+    void oktasPutCarriesIdMetaAndGroupsWhichAreIgnored() {
+        JsonNode existing = STRICT_USERS.forCreate(json("{\"schemas\": [\"" + CORE + "\"], \"userName\": \"a\"}"));
+        JsonNode replaced = STRICT_USERS.forReplace(json("""
+                {"schemas": ["%s"], "id": "23a35c27-23d3-4c03-b4c5-6443c09e7173", "userName": "a",
+                 "meta": {"created": "2011-05-13T04:42:34Z"}, "groups": [{"value": "g1"}], "title": "Boss"}"""
+                .formatted(CORE)), existing);
+        assertThat(replaced).isEqualTo(json(
+                "{\"schemas\": [\"" + CORE + "\"], \"userName\": \"a\", \"title\": \"Boss\"}"));
+    }
+
+    @Test
+    void namesAreMatchedIgnoringCaseAndStoredInTheSchemasSpelling() {
+        JsonNode user = STRICT_USERS.forCreate(json("""
+                {"SCHEMAS": ["%s", "URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER"],
+                 "USERNAME": "a", "Name": {"GIVENNAME": "A"}, "EMAILS": [{"VALUE": "a@x", "Primary": "false"}],
+                 "urn:ietf:params:scim:schemas:extension:ENTERPRISE:2.0:User": {"EMPLOYEENUMBER": "1"}}"""
+                .formatted(CORE.toUpperCase())));
+        assertThat(user).isEqualTo(json("""
+                {"schemas": ["%s", "%s"], "userName": "a", "name": {"givenName": "A"},
+                 "emails": [{"value": "a@x", "primary": false}], "%s": {"employeeNumber": "1"}}"""
+                .formatted(CORE, ENTERPRISE, ENTERPRISE)));
+    }
+
+    @Test
+    void valuesAreStoredExactlyAsSent() {
+        JsonNode user = LENIENT_USERS.forCreate(json("""
+                {"userName": "  Mixed Case  ", "phoneNumbers": [{"value": "+1 (555) 555-8377", "type": "work"}],
+                 "emails": {"value": "single@x"}}"""));
+        assertThat(user.get("userName").textValue()).isEqualTo("  Mixed Case  ");
+        assertThat(user.at("/phoneNumbers/0/value").textValue()).isEqualTo("+1 (555) 555-8377");
+        // A single value where an array belongs is an array of one.
+        assertThat(user.get("emails")).isEqualTo(json("[{\"value\": \"single@x\"}]"));
+    }
+
+    @Test
+    void strictModeRejectsWhatLenientModeDropsOrInfers() {
+        String body = "{\"userName\": \"a\", \"shoeSize\": 42, \"" + ENTERPRISE + "\": {\"costCenter\": \"1\"}}";
+        assertError(() -> STRICT_USERS.forCreate(json(body)), ScimType.INVALID_SYNTAX,
+                "'shoeSize' is not an attribute of resource type User");
+        assertError(() -> STRICT_USERS.forCreate(json("{\"userName\": \"a\"}")), ScimType.INVALID_SYNTAX,
+                "'schemas' must include " + CORE);
+        assertError(() -> STRICT_USERS.forCreate(json("{\"schemas\": [\"" + CORE + "\"], \"userName\": \"a\", \""
+                        + ENTERPRISE + "\": {\"costCenter\": \"1\"}}")), ScimType.INVALID_SYNTAX,
+                "'schemas' must include " + ENTERPRISE + ", whose attributes the resource carries");
+        assertError(() -> STRICT_USERS.forCreate(json("{\"schemas\": [\"" + CORE + "\"], \"userName\": \"a\","
+                        + " \"name\": {\"nick\": \"x\"}}")), ScimType.INVALID_SYNTAX,
+                "'nick' is not a sub-attribute of 'name'");
+
+        JsonNode lenient = LENIENT_USERS.forCreate(json(body));
+        assertThat(lenient).isEqualTo(json("{\"schemas\": [\"" + CORE + "\", \"" + ENTERPRISE + "\"], \"userName\":"
+                + " \"a\", \"" + ENTERPRISE + "\": {\"costCenter\": \"1\"}}"));
+    }
+
+    @Test
+    void unknownSchemaUrisWithoutDataAreIgnoredEvenInStrictMode() {
+        ResourceValidator groups = new ResourceValidator(REGISTRY, CoreSchemas.GROUP_TYPE, true);
+        JsonNode group = groups.forCreate(json("""
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group",
+                             "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"],
+                 "displayName": "Group1DisplayName", "externalId": "a3d4c7a1", "members": []}"""));
+        assertThat(group).isEqualTo(json("""
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "Group1DisplayName",
+                 "externalId": "a3d4c7a1"}"""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"active\": \"nope\"}                             | 'active' must be true or false, was \"nope\"",
+        "{\"active\": 1}                                    | 'active' must be true or false, was 1",
+        "{\"title\": 7}                                     | 'title' must be a string, was 7",
+        "{\"name\": \"Barbara\"}                            | 'name' must be an object of its sub-attributes, was \"Barbara\"",
+        "{\"x509Certificates\": [{\"value\": \"not base64!\"}]} | 'x509Certificates.value' must be base64: Illegal base64 character 20",
+        "{\"emails\": [{\"value\": \"a\", \"primary\": true}, {\"value\": \"b\", \"primary\": \"True\"}]} | at most one value of 'emails' may be primary, 2 are",
+        "{\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\": {\"employeeNumber\": 701984}} | 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber' must be a string, was 701984"
+    })
+    void valuesMustFitTheirAttribute(String attributes, String detail) {
+        String body = "{\"userName\": \"a\", " + attributes.strip().substring(1);
+        assertError(() -> LENIENT_USERS.forCreate(json(body)), ScimType.INVALID_VALUE, detail.strip());
+    }
+
+    @Test
+    void requiredAttributesAndExtensions() {
+        assertError(() -> LENIENT_USERS.forCreate(json("{\"displayName\": \"x\"}")), ScimType.INVALID_VALUE,
+                "'userName' is required");
+        assertError(() -> LENIENT_USERS.forCreate(json("{\"userName\": null}")), ScimType.INVALID_VALUE,
+                "'userName' is required");
+        ResourceType needsEnterprise = new ResourceType("User", "/Users", "", CORE,
+                List.of(new SchemaExtension(ENTERPRISE, true)));
+        SchemaRegistry registry = SchemaRegistry.builder().addSchema(CoreSchemas.USER)
+                .addSchema(CoreSchemas.ENTERPRISE_USER).addResourceType(needsEnterprise).build();
+        assertError(() -> new ResourceValidator(registry, needsEnterprise, false).forCreate(json("{\"userName\": \"a\"}")),
+                ScimType.INVALID_VALUE, "extension " + ENTERPRISE + " is required for resource type User");
+    }
+
+    @Test
+    void immutableValuesAreSetOnceAndNeverChanged() {
+        Schema device = new Schema("urn:x:Device", "Device", "", List.of(
+                Attribute.builder("serial", AttributeType.STRING).mutability(Mutability.IMMUTABLE).build(),
+                Attribute.builder("label", AttributeType.STRING).build(),
+                Attribute.builder("ports", AttributeType.INTEGER).build(),
+                Attribute.builder("seen", AttributeType.DATE_TIME).build(),
+                Attribute.builder("key", AttributeType.BINARY).required(true).build(),
+                Attribute.builder("parts", AttributeType.COMPLEX).multiValued(true).subAttributes(List.of(
+                        Attribute.builder("value", AttributeType.STRING).required(true).build(),
+                        Attribute.builder("kind", AttributeType.STRING).build())).build()));
+        ResourceType type = new ResourceType("Device", "/Devices", "", device.id(), List.of());
+        ResourceValidator devices = new ResourceValidator(
+                SchemaRegistry.builder().addSchema(device).addResourceType(type).build(), type, false);
+
+        JsonNode noSerial = devices.forCreate(json("{\"key\": \"AQID\", \"ports\": 4.0, \"seen\": \"2011-05-13T04:42:34+02:00\"}"));
+        JsonNode withSerial = devices.forReplace(json("{\"key\": \"AQID\", \"serial\": \"S1\"}"), noSerial);
+        assertThat(withSerial.get("serial").textValue()).isEqualTo("S1");
+        assertThat(devices.forReplace(json("{\"key\": \"AQID\", \"serial\": \"S1\", \"label\": \"x\"}"), withSerial)
+                .get("label").textValue()).isEqualTo("x");
+        assertThat(devices.forReplace(json("{\"key\": \"AQID\"}"), withSerial).has("serial")).isFalse();
+        assertError(() -> devices.forReplace(json("{\"key\": \"AQID\", \"serial\": \"S2\"}"), withSerial),
+                ScimType.MUTABILITY, "'serial' is immutable: it cannot change from \"S1\" to \"S2\"");
+
+        assertError(() -> devices.forCreate(json("{\"key\": \"AQID\", \"ports\": 4.5}")), ScimType.INVALID_VALUE,
+                "'ports' must be an integer, was 4.5");
+        assertError(() -> devices.forCreate(json("{\"key\": \"AQID\", \"seen\": \"yesterday\"}")),
+                ScimType.INVALID_VALUE, "'seen' must be an xsd:dateTime such as \"2011-05-13T04:42:34Z\", was \"yesterday\"");
+        assertError(() -> devices.forCreate(json("{\"key\": \"AQID\", \"parts\": [{\"kind\": \"cpu\"}]}")),
+                ScimType.INVALID_VALUE, "'parts.value' is required");
+    }
+
+    @Test
+    void theBodyMustBeAnObjectWithAnArrayOfSchemas() {
+        assertError(() -> STRICT_USERS.forCreate(json("[]")), ScimType.INVALID_SYNTAX,
+                "the request body must be a JSON object");
+        assertError(() -> STRICT_USERS.forCreate(json("{\"schemas\": \"" + CORE + "\", \"userName\": \"a\"}")),
+                ScimType.INVALID_SYNTAX, "'schemas' must be an array of schema URIs");
+        assertError(() -> STRICT_USERS.forCreate(json("{\"schemas\": [\"" + CORE + "\"], \"userName\": \"a\", \""
+                        + ENTERPRISE + "\": \"x\"}")), ScimType.INVALID_SYNTAX,
+                "'" + ENTERPRISE + "' must be an object of its attributes");
+    }
+
+    private static void assertError(Runnable call, ScimType type, String detail) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(BadRequestException.class, e -> {
+            assertThat(e.scimType()).contains(type);
+            assertThat(e.detail()).isEqualTo(detail);
+        });
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
