@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.scimengine.core.error.BadRequestException;
+import org.scimengine.core.internal.secret.PasswordHasher;
 import org.scimengine.core.internal.value.DateTimes;
 import org.scimengine.core.schema.Attribute;
 import org.scimengine.core.schema.AttributeType;
@@ -49,11 +50,13 @@ public final class ResourceValidator {
     /** The type's extensions by lower-cased URN. */
     private final Map<String, Schema> extensions;
     private final boolean strict;
+    private final PasswordHasher hasher;
 
     /**
      * @param strict whether unknown attributes and unlisted schemas are errors (else dropped and inferred)
+     * @param hasher hashes write-only values, which are kept only as hashes
      */
-    public ResourceValidator(SchemaRegistry registry, ResourceType type, boolean strict) {
+    public ResourceValidator(SchemaRegistry registry, ResourceType type, boolean strict, PasswordHasher hasher) {
         this.type = Objects.requireNonNull(type, "type");
         this.core = registry.schema(type.schema()).orElseThrow();
         Map<String, Schema> byUrn = new LinkedHashMap<>();
@@ -63,6 +66,7 @@ public final class ResourceValidator {
         }
         this.extensions = Map.copyOf(byUrn);
         this.strict = strict;
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
     }
 
     /** Validates a resource to create. */
@@ -72,7 +76,8 @@ public final class ResourceValidator {
 
     /**
      * Validates a replacement (PUT) of {@code existing}, the stored, normalised resource: immutable values it
-     * holds must come back unchanged or not at all.
+     * holds must come back unchanged or not at all, and write-only values the body leaves out are kept (a client
+     * that pushes a whole profile cannot send back a password it can never read).
      */
     public ObjectNode forReplace(JsonNode body, JsonNode existing) {
         return normalise(body, Objects.requireNonNull(existing, "existing"));
@@ -113,6 +118,11 @@ public final class ResourceValidator {
         used.forEach(schemas::add);
         requireRequired(out);
         if (existing != null) {
+            keepWriteOnly(core.attributes(), existing, out);
+            for (String urn : used) {
+                keepWriteOnly(extensions.get(urn.toLowerCase(Locale.ROOT)).attributes(), existing.get(urn),
+                        (ObjectNode) out.get(urn));
+            }
             requireImmutablesKept(core.attributes(), existing, out, "");
             for (Schema extension : extensions.values()) {
                 JsonNode before = existing.get(extension.id());
@@ -239,7 +249,9 @@ public final class ResourceValidator {
             case COMPLEX -> complexValue(attribute, value, path);
             case STRING, REFERENCE -> {
                 requireText(value, path, "a string");
-                yield value;
+                yield attribute.mutability() == Mutability.WRITE_ONLY
+                        ? NODES.textNode(hasher.hash(value.textValue()))
+                        : value;
             }
             case BINARY -> {
                 requireText(value, path, "a base64 string");
@@ -353,6 +365,18 @@ public final class ResourceValidator {
                                 + "' is required");
                     }
                 }
+            }
+        }
+    }
+
+    private static void keepWriteOnly(List<Attribute> attributes, @Nullable JsonNode before, @Nullable ObjectNode after) {
+        if (before == null || after == null) {
+            return;
+        }
+        for (Attribute attribute : attributes) {
+            if (attribute.mutability() == Mutability.WRITE_ONLY && !after.has(attribute.name())
+                    && before.has(attribute.name())) {
+                after.set(attribute.name(), before.get(attribute.name()));
             }
         }
     }

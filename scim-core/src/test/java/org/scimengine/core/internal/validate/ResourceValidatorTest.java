@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scimengine.core.error.BadRequestException;
 import org.scimengine.core.error.ScimType;
+import org.scimengine.core.internal.secret.PasswordHasher;
 import org.scimengine.core.schema.Attribute;
 import org.scimengine.core.schema.AttributeType;
 import org.scimengine.core.schema.CoreSchemas;
@@ -25,9 +26,11 @@ import org.scimengine.core.schema.SchemaRegistry;
 class ResourceValidatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Few iterations: these tests check where hashes go, not how strong they are. */
+    private static final PasswordHasher HASHER = new PasswordHasher(1_000);
     private static final SchemaRegistry REGISTRY = SchemaRegistry.standard();
-    private static final ResourceValidator STRICT_USERS = new ResourceValidator(REGISTRY, CoreSchemas.USER_TYPE, true);
-    private static final ResourceValidator LENIENT_USERS = new ResourceValidator(REGISTRY, CoreSchemas.USER_TYPE, false);
+    private static final ResourceValidator STRICT_USERS = new ResourceValidator(REGISTRY, CoreSchemas.USER_TYPE, true, HASHER);
+    private static final ResourceValidator LENIENT_USERS = new ResourceValidator(REGISTRY, CoreSchemas.USER_TYPE, false, HASHER);
     private static final String CORE = CoreSchemas.USER_URN;
     private static final String ENTERPRISE = CoreSchemas.ENTERPRISE_USER_URN;
 
@@ -39,12 +42,28 @@ class ResourceValidatorTest {
                  "emails": [{"primary": true, "value": "bjensen@example.com", "type": "work"}],
                  "displayName": "Barbara Jensen", "locale": "en-US", "externalId": "00ujl29u0le5T6Aj10h7",
                  "groups": [], "password": "1mz050nq", "active": true}""".formatted(CORE)));
+        assertThat(HASHER.matches("1mz050nq", user.get("password").textValue())).isTrue();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) user).remove("password");
         assertThat(user).isEqualTo(json("""
                 {"schemas": ["%s"], "userName": "bjensen@example.com",
                  "name": {"givenName": "Barbara", "familyName": "Jensen"},
                  "emails": [{"primary": true, "value": "bjensen@example.com", "type": "work"}],
                  "displayName": "Barbara Jensen", "locale": "en-US", "externalId": "00ujl29u0le5T6Aj10h7",
-                 "password": "1mz050nq", "active": true}""".formatted(CORE)));
+                 "active": true}""".formatted(CORE)));
+    }
+
+    @Test
+    void passwordsAreKeptOnlyAsHashesAndSurviveAPutThatLeavesThemOut() {
+        JsonNode created = LENIENT_USERS.forCreate(json("{\"userName\": \"a\", \"password\": \"t1meMa$heen\"}"));
+        String hash = created.get("password").textValue();
+        assertThat(hash).startsWith("$pbkdf2-sha256$i=1000$").doesNotContain("t1meMa$heen");
+
+        JsonNode profilePush = LENIENT_USERS.forReplace(json("{\"userName\": \"a\", \"title\": \"x\"}"), created);
+        assertThat(profilePush.get("password").textValue()).isEqualTo(hash);
+
+        JsonNode newPassword = LENIENT_USERS.forReplace(json("{\"userName\": \"a\", \"password\": \"n3w\"}"), created);
+        assertThat(HASHER.matches("n3w", newPassword.get("password").textValue())).isTrue();
+        assertThat(HASHER.matches("t1meMa$heen", newPassword.get("password").textValue())).isFalse();
     }
 
     @Test
@@ -123,7 +142,7 @@ class ResourceValidatorTest {
 
     @Test
     void unknownSchemaUrisWithoutDataAreIgnoredEvenInStrictMode() {
-        ResourceValidator groups = new ResourceValidator(REGISTRY, CoreSchemas.GROUP_TYPE, true);
+        ResourceValidator groups = new ResourceValidator(REGISTRY, CoreSchemas.GROUP_TYPE, true, HASHER);
         JsonNode group = groups.forCreate(json("""
                 {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group",
                              "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"],
@@ -158,7 +177,7 @@ class ResourceValidatorTest {
                 List.of(new SchemaExtension(ENTERPRISE, true)));
         SchemaRegistry registry = SchemaRegistry.builder().addSchema(CoreSchemas.USER)
                 .addSchema(CoreSchemas.ENTERPRISE_USER).addResourceType(needsEnterprise).build();
-        assertError(() -> new ResourceValidator(registry, needsEnterprise, false).forCreate(json("{\"userName\": \"a\"}")),
+        assertError(() -> new ResourceValidator(registry, needsEnterprise, false, HASHER).forCreate(json("{\"userName\": \"a\"}")),
                 ScimType.INVALID_VALUE, "extension " + ENTERPRISE + " is required for resource type User");
     }
 
@@ -175,7 +194,7 @@ class ResourceValidatorTest {
                         Attribute.builder("kind", AttributeType.STRING).build())).build()));
         ResourceType type = new ResourceType("Device", "/Devices", "", device.id(), List.of());
         ResourceValidator devices = new ResourceValidator(
-                SchemaRegistry.builder().addSchema(device).addResourceType(type).build(), type, false);
+                SchemaRegistry.builder().addSchema(device).addResourceType(type).build(), type, false, HASHER);
 
         JsonNode noSerial = devices.forCreate(json("{\"key\": \"AQID\", \"ports\": 4.0, \"seen\": \"2011-05-13T04:42:34+02:00\"}"));
         JsonNode withSerial = devices.forReplace(json("{\"key\": \"AQID\", \"serial\": \"S1\"}"), noSerial);
