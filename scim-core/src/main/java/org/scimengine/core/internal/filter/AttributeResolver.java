@@ -51,6 +51,15 @@ public final class AttributeResolver {
         return core.id();
     }
 
+    public Schema coreSchema() {
+        return core;
+    }
+
+    /** The resource type's extension schemas, in its order. */
+    public List<Schema> extensions() {
+        return extensions;
+    }
+
     /** Resolves a top-level path such as {@code userName}, {@code emails.type} or {@code urn:...:manager.value}. */
     public ResolvedAttribute resolve(AttributePath path) {
         String urn = path.schemaUrn();
