@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,13 +80,11 @@ public final class Projection {
     public ObjectNode apply(JsonNode resource) {
         ObjectNode out = NODES.objectNode();
         String core = resolver.coreSchemaId();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = resource.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : resource.properties()) {
             Optional<Schema> extension = extension(field.getKey());
             if (extension.isPresent()) {
                 ObjectNode kept = NODES.objectNode();
-                for (Iterator<Map.Entry<String, JsonNode>> members = field.getValue().fields(); members.hasNext(); ) {
-                    Map.Entry<String, JsonNode> member = members.next();
+                for (Map.Entry<String, JsonNode> member : field.getValue().properties()) {
                     extension.get().attribute(member.getKey()).ifPresent(attribute ->
                             keep(kept, attribute, extension.get().id(), member.getValue()));
                 }
@@ -153,8 +150,7 @@ public final class Projection {
             return value;
         }
         ObjectNode out = NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             Optional<Attribute> sub = attribute.subAttribute(field.getKey());
             if (sub.isEmpty()) {
                 continue;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,8 +90,7 @@ public final class ResourceValidator {
         ObjectNode out = NODES.objectNode();
         ArrayNode schemas = out.putArray("schemas");
         List<String> used = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             String key = field.getKey();
             if (key.equalsIgnoreCase("schemas") || SERVER_OWNED.contains(key.toLowerCase(Locale.ROOT))) {
                 continue;
@@ -138,8 +136,7 @@ public final class ResourceValidator {
 
     /** Attribute names are case-insensitive (RFC 7643 §2.1), {@code schemas} included. */
     private static @Nullable JsonNode fieldIgnoringCase(JsonNode body, String name) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             if (field.getKey().equalsIgnoreCase(name)) {
                 return field.getValue();
             }
@@ -193,8 +190,7 @@ public final class ResourceValidator {
         if (!value.isObject()) {
             throw BadRequestException.invalidSyntax("'" + extension.id() + "' must be an object of its attributes");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             Optional<Attribute> attribute = extension.attribute(field.getKey());
             if (attribute.isEmpty()) {
                 unknown("'" + field.getKey() + "' is not an attribute of " + extension.id());
@@ -295,8 +291,7 @@ public final class ResourceValidator {
                     + value);
         }
         ObjectNode out = NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             Optional<Attribute> sub = attribute.subAttribute(field.getKey());
             if (sub.isEmpty()) {
                 unknown("'" + field.getKey() + "' is not a sub-attribute of '" + path + "'");
