@@ -57,4 +57,19 @@ public final class BadRequestException extends ScimException {
     public static BadRequestException invalidVers(String detail) {
         return new BadRequestException(ScimType.INVALID_VERS, detail, null);
     }
+
+    /** {@code invalidCursor} (RFC 9865): the cursor is malformed or not this query's. */
+    public static BadRequestException invalidCursor(String detail) {
+        return new BadRequestException(ScimType.INVALID_CURSOR, detail, null);
+    }
+
+    /** {@code expiredCursor} (RFC 9865): the cursor has expired. */
+    public static BadRequestException expiredCursor(String detail) {
+        return new BadRequestException(ScimType.EXPIRED_CURSOR, detail, null);
+    }
+
+    /** {@code invalidCount} (RFC 9865): the count cannot be used with this cursor. */
+    public static BadRequestException invalidCount(String detail) {
+        return new BadRequestException(ScimType.INVALID_COUNT, detail, null);
+    }
 }

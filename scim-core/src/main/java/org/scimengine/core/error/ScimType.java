@@ -3,8 +3,9 @@ package org.scimengine.core.error;
 import java.util.Optional;
 
 /**
- * The {@code scimType} error keywords of RFC 7644 §3.12, Table 9, spelled exactly as on the wire
- * ({@code invalidVers}, not {@code invalidVersion}), each with the HTTP status the RFC pairs it with.
+ * The {@code scimType} error keywords of RFC 7644 §3.12, Table 9, and the three RFC 9865 adds for cursor
+ * pagination, spelled exactly as on the wire ({@code invalidVers}, not {@code invalidVersion}), each with the
+ * HTTP status the RFC pairs it with.
  *
  * @since 0.1
  */
@@ -28,7 +29,13 @@ public enum ScimType {
     /** The specified SCIM protocol version is not supported. */
     INVALID_VERS("invalidVers", 400),
     /** The request cannot be completed because of sensitive information in the request URI. */
-    SENSITIVE("sensitive", 403);
+    SENSITIVE("sensitive", 403),
+    /** RFC 9865: the cursor is malformed or was not issued for this query. */
+    INVALID_CURSOR("invalidCursor", 400),
+    /** RFC 9865: the cursor has expired. */
+    EXPIRED_CURSOR("expiredCursor", 400),
+    /** RFC 9865: the count differs from the one the cursor was issued with, or cannot be honoured. */
+    INVALID_COUNT("invalidCount", 400);
 
     private final String keyword;
     private final int status;

@@ -15,13 +15,13 @@ class ScimExceptionTest {
 
     @Test
     void keywordsAreRfc7644sSpelledExactly() {
-        // RFC 7644 §3.12, Table 9, in the RFC's order.
+        // RFC 7644 §3.12, Table 9, in the RFC's order, then RFC 9865's.
         assertThat(Arrays.stream(ScimType.values()).map(ScimType::keyword)).containsExactly(
                 "invalidFilter", "tooMany", "uniqueness", "mutability", "invalidSyntax", "invalidPath", "noTarget",
-                "invalidValue", "invalidVers", "sensitive");
+                "invalidValue", "invalidVers", "sensitive", "invalidCursor", "expiredCursor", "invalidCount");
         assertThat(ScimType.UNIQUENESS.status()).isEqualTo(409);
         assertThat(ScimType.SENSITIVE.status()).isEqualTo(403);
-        assertThat(Arrays.stream(ScimType.values()).filter(t -> t.status() == 400)).hasSize(8);
+        assertThat(Arrays.stream(ScimType.values()).filter(t -> t.status() == 400)).hasSize(11);
     }
 
     @Test
@@ -40,7 +40,10 @@ class ScimExceptionTest {
                 factory(BadRequestException::invalidPath, ScimType.INVALID_PATH),
                 factory(BadRequestException::noTarget, ScimType.NO_TARGET),
                 factory(BadRequestException::invalidValue, ScimType.INVALID_VALUE),
-                factory(BadRequestException::invalidVers, ScimType.INVALID_VERS));
+                factory(BadRequestException::invalidVers, ScimType.INVALID_VERS),
+                factory(BadRequestException::invalidCursor, ScimType.INVALID_CURSOR),
+                factory(BadRequestException::expiredCursor, ScimType.EXPIRED_CURSOR),
+                factory(BadRequestException::invalidCount, ScimType.INVALID_COUNT));
     }
 
     @ParameterizedTest
