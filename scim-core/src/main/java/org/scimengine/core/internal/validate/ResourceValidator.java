@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,7 +88,8 @@ public final class ResourceValidator {
         Set<String> listed = listedSchemas(fieldIgnoringCase(body, "schemas"));
         ObjectNode out = NODES.objectNode();
         ArrayNode schemas = out.putArray("schemas");
-        List<String> used = new ArrayList<>();
+        // A set: a body may name one extension twice, in different case; the later one wins, listed once.
+        Set<String> used = new LinkedHashSet<>();
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             String key = field.getKey();
             if (key.equalsIgnoreCase("schemas") || SERVER_OWNED.contains(key.toLowerCase(Locale.ROOT))) {
@@ -167,7 +167,7 @@ public final class ResourceValidator {
         return listed;
     }
 
-    private void requireSchemasListed(Set<String> listed, List<String> used) {
+    private void requireSchemasListed(Set<String> listed, Set<String> used) {
         if (!strict) {
             return;
         }

@@ -111,6 +111,14 @@ class ResourceValidatorTest {
     }
 
     @Test
+    void anExtensionNamedTwiceInDifferentCaseIsListedOnce() {
+        JsonNode user = LENIENT_USERS.forCreate(json("{\"userName\": \"a\", \"" + ENTERPRISE + "\": {\"costCenter\": \"1\"},"
+                + " \"" + ENTERPRISE.toUpperCase() + "\": {\"division\": \"2\"}}"));
+        assertThat(user.get("schemas")).isEqualTo(json("[\"" + CORE + "\", \"" + ENTERPRISE + "\"]"));
+        assertThat(user.get(ENTERPRISE)).isEqualTo(json("{\"division\": \"2\"}"));
+    }
+
+    @Test
     void valuesAreStoredExactlyAsSent() {
         JsonNode user = LENIENT_USERS.forCreate(json("""
                 {"userName": "  Mixed Case  ", "phoneNumbers": [{"value": "+1 (555) 555-8377", "type": "work"}],
