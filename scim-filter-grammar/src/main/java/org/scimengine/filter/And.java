@@ -22,16 +22,35 @@ public record And(Filter left, Filter right) implements Filter {
         return visitor.visitAnd(this);
     }
 
-    // Written out rather than generated: a record's generated equals and hashCode run through several
-    // method-handle frames per call, and on a deep filter that, not parsing, is what exhausts the stack.
+    // Written out rather than generated: a generated equals and hashCode recurse through several method-handle
+    // frames per level. These walk a chain's left spine in a loop instead, so that a long chain built in code
+    // (a thousand "id eq" terms) costs no stack; only the operands on the right are compared recursively.
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof And other && left.equals(other.left) && right.equals(other.right);
+        if (o == this) {
+            return true;
+        }
+        Filter mine = this;
+        Object theirs = o;
+        while (mine instanceof And a && theirs instanceof And b) {
+            if (!a.right.equals(b.right)) {
+                return false;
+            }
+            mine = a.left;
+            theirs = b.left;
+        }
+        return !(mine instanceof And) && !(theirs instanceof And) && mine.equals(theirs);
     }
 
     @Override
     public int hashCode() {
-        return 31 * left.hashCode() + right.hashCode();
+        int hash = 0;
+        Filter node = this;
+        while (node instanceof And chain) {
+            hash = 31 * hash + chain.right.hashCode();
+            node = chain.left;
+        }
+        return 31 * hash + node.hashCode();
     }
 
     @Override

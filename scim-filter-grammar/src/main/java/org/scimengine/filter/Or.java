@@ -22,16 +22,35 @@ public record Or(Filter left, Filter right) implements Filter {
         return visitor.visitOr(this);
     }
 
-    // Written out rather than generated: a record's generated equals and hashCode run through several
-    // method-handle frames per call, and on a deep filter that, not parsing, is what exhausts the stack.
+    // Written out rather than generated: a generated equals and hashCode recurse through several method-handle
+    // frames per level. These walk a chain's left spine in a loop instead, so that a long chain built in code
+    // (a thousand "id eq" terms) costs no stack; only the operands on the right are compared recursively.
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof Or other && left.equals(other.left) && right.equals(other.right);
+        if (o == this) {
+            return true;
+        }
+        Filter mine = this;
+        Object theirs = o;
+        while (mine instanceof Or a && theirs instanceof Or b) {
+            if (!a.right.equals(b.right)) {
+                return false;
+            }
+            mine = a.left;
+            theirs = b.left;
+        }
+        return !(mine instanceof Or) && !(theirs instanceof Or) && mine.equals(theirs);
     }
 
     @Override
     public int hashCode() {
-        return 31 * left.hashCode() + right.hashCode() + 1;
+        int hash = 1;
+        Filter node = this;
+        while (node instanceof Or chain) {
+            hash = 31 * hash + chain.right.hashCode();
+            node = chain.left;
+        }
+        return 31 * hash + node.hashCode();
     }
 
     @Override

@@ -172,6 +172,26 @@ class AstTest {
     }
 
     @Test
+    void longChainsBuiltInCodeCostNoStack() {
+        // Parsed filters are bounded by ParseLimits; a host may still build a long chain itself.
+        Filter ors = chainOf(100_000, false);
+        Filter again = chainOf(100_000, false);
+        assertThat(ors).isEqualTo(again).hasSameHashCodeAs(again);
+        assertThat(ors).isNotEqualTo(chainOf(100_000, true)).isNotEqualTo(chainOf(99_999, false));
+        assertThat(ors.toString()).startsWith("id eq \"0\" or id eq \"1\" or ").endsWith(" or id eq \"99999\"");
+        assertThat(new ValuePath(AttributePath.of("members"), ors).filter()).isSameAs(ors);
+        assertThat(new And(pr("a"), new Or(pr("b"), pr("c")))).hasToString("a pr and (b pr or c pr)");
+    }
+
+    private static Filter chainOf(int terms, boolean and) {
+        Filter chain = eq("id", "0");
+        for (int i = 1; i < terms; i++) {
+            chain = and ? new And(chain, eq("id", Integer.toString(i))) : new Or(chain, eq("id", Integer.toString(i)));
+        }
+        return chain;
+    }
+
+    @Test
     void canonicalTextUsesMinimalParentheses() {
         assertThat(Filter.parse("((a pr)) AND ((b pr) OR (c pr))")).hasToString("a pr and (b pr or c pr)");
         assertThat(Filter.parse("(a pr or b pr) or (c pr or d pr)")).hasToString("a pr or b pr or (c pr or d pr)");

@@ -1,5 +1,7 @@
 package org.scimengine.filter.internal;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.scimengine.filter.And;
 import org.scimengine.filter.Comparison;
 import org.scimengine.filter.Filter;
@@ -47,39 +49,28 @@ public final class FilterPrinter implements FilterVisitor<Void> {
         return out.toString();
     }
 
-    /** Whether {@code filter} holds a {@link ValuePath} anywhere (value filters must not). */
+    /**
+     * Whether {@code filter} holds a {@link ValuePath} anywhere (value filters must not). And/or operands are
+     * kept on a work list rather than recursed into, so a long chain built in code costs no stack.
+     */
     public static boolean containsValuePath(Filter filter) {
-        return filter.accept(new FilterVisitor<Boolean>() {
-            @Override
-            public Boolean visitComparison(Comparison comparison) {
-                return false;
-            }
-
-            @Override
-            public Boolean visitPresence(Presence presence) {
-                return false;
-            }
-
-            @Override
-            public Boolean visitAnd(And and) {
-                return and.left().accept(this) || and.right().accept(this);
-            }
-
-            @Override
-            public Boolean visitOr(Or or) {
-                return or.left().accept(this) || or.right().accept(this);
-            }
-
-            @Override
-            public Boolean visitNot(Not not) {
-                return not.operand().accept(this);
-            }
-
-            @Override
-            public Boolean visitValuePath(ValuePath valuePath) {
+        Deque<Filter> pending = new ArrayDeque<>();
+        pending.push(filter);
+        while (!pending.isEmpty()) {
+            Filter node = pending.pop();
+            if (node instanceof ValuePath) {
                 return true;
+            } else if (node instanceof And and) {
+                pending.push(and.left());
+                pending.push(and.right());
+            } else if (node instanceof Or or) {
+                pending.push(or.left());
+                pending.push(or.right());
+            } else if (node instanceof Not not) {
+                pending.push(not.operand());
             }
-        });
+        }
+        return false;
     }
 
     @Override
@@ -100,13 +91,13 @@ public final class FilterPrinter implements FilterVisitor<Void> {
 
     @Override
     public Void visitAnd(And and) {
-        binary(and.left(), " and ", and.right(), AND);
+        chain(and, " and ", AND);
         return null;
     }
 
     @Override
     public Void visitOr(Or or) {
-        binary(or.left(), " or ", or.right(), OR);
+        chain(or, " or ", OR);
         return null;
     }
 
@@ -126,11 +117,23 @@ public final class FilterPrinter implements FilterVisitor<Void> {
         return null;
     }
 
-    /** Chains fold to the left, so a right operand of the same precedence needs parentheses; a left one not. */
-    private void binary(Filter left, String keyword, Filter right, int precedence) {
-        operand(left, precedence(left) < precedence);
-        out.append(keyword);
-        operand(right, precedence(right) <= precedence);
+    /**
+     * Chains fold to the left, so a right operand of the same precedence needs parentheses; a left one not. The
+     * left spine of a chain of one operator is walked in a loop, so a long chain built in code costs no stack.
+     */
+    private void chain(Filter top, String keyword, int precedence) {
+        Deque<Filter> rights = new ArrayDeque<>();
+        Filter node = top;
+        while (precedence(node) == precedence) {
+            rights.push(node instanceof And and ? and.right() : ((Or) node).right());
+            node = node instanceof And and ? and.left() : ((Or) node).left();
+        }
+        operand(node, precedence(node) < precedence);
+        while (!rights.isEmpty()) {
+            Filter right = rights.pop();
+            out.append(keyword);
+            operand(right, precedence(right) <= precedence);
+        }
     }
 
     private void operand(Filter operand, boolean parenthesise) {
