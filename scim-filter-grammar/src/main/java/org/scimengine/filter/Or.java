@@ -1,6 +1,7 @@
 package org.scimengine.filter;
 
 import java.util.Objects;
+import org.scimengine.filter.internal.Chains;
 import org.scimengine.filter.internal.FilterPrinter;
 
 /**
@@ -23,34 +24,15 @@ public record Or(Filter left, Filter right) implements Filter {
     }
 
     // Written out rather than generated: a generated equals and hashCode recurse through several method-handle
-    // frames per level. These walk a chain's left spine in a loop instead, so that a long chain built in code
-    // (a thousand "id eq" terms) costs no stack; only the operands on the right are compared recursively.
+    // frames per level; these walk the chain's left spine in a loop, so a long chain built in code costs no stack.
     @Override
     public boolean equals(Object o) {
-        if (o == this) {
-            return true;
-        }
-        Filter mine = this;
-        Object theirs = o;
-        while (mine instanceof Or a && theirs instanceof Or b) {
-            if (!a.right.equals(b.right)) {
-                return false;
-            }
-            mine = a.left;
-            theirs = b.left;
-        }
-        return !(mine instanceof Or) && !(theirs instanceof Or) && mine.equals(theirs);
+        return o != null && Chains.equal(this, o);
     }
 
     @Override
     public int hashCode() {
-        int hash = 1;
-        Filter node = this;
-        while (node instanceof Or chain) {
-            hash = 31 * hash + chain.right.hashCode();
-            node = chain.left;
-        }
-        return 31 * hash + node.hashCode();
+        return Chains.hash(this, 1);
     }
 
     @Override

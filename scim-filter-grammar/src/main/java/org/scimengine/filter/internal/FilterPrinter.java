@@ -124,9 +124,9 @@ public final class FilterPrinter implements FilterVisitor<Void> {
     private void chain(Filter top, String keyword, int precedence) {
         Deque<Filter> rights = new ArrayDeque<>();
         Filter node = top;
-        while (precedence(node) == precedence) {
-            rights.push(node instanceof And and ? and.right() : ((Or) node).right());
-            node = node instanceof And and ? and.left() : ((Or) node).left();
+        while (Chains.sameOperator(node, top)) {
+            rights.push(Chains.right(node));
+            node = Chains.left(node);
         }
         operand(node, precedence(node) < precedence);
         while (!rights.isEmpty()) {
