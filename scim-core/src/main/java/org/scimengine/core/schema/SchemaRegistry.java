@@ -20,6 +20,8 @@ public final class SchemaRegistry {
     private final Map<String, Schema> schemas;
     private final Map<String, ResourceType> typesByName;
     private final Map<String, ResourceType> typesByEndpoint;
+    private final List<Schema> orderedSchemas;
+    private final List<ResourceType> orderedTypes;
 
     private SchemaRegistry(Builder builder) {
         schemas = Map.copyOf(builder.schemas);
@@ -28,9 +30,6 @@ public final class SchemaRegistry {
         orderedSchemas = List.copyOf(builder.schemas.values());
         orderedTypes = List.copyOf(builder.typesByName.values());
     }
-
-    private final List<Schema> orderedSchemas;
-    private final List<ResourceType> orderedTypes;
 
     /** An empty builder. */
     public static Builder builder() {
