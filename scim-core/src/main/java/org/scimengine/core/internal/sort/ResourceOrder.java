@@ -44,25 +44,47 @@ public final class ResourceOrder {
      */
     public static Comparator<JsonNode> parse(@Nullable String sortBy, @Nullable String sortOrder,
             FilterParser parser, AttributeResolver resolver) {
-        boolean descending = descending(sortOrder);
+        return comparator(resolveSortBy(sortBy, parser, resolver), descending(sortOrder), resolver.coreSchemaId());
+    }
+
+    /**
+     * The attribute {@code sortBy} names, made sortable (a complex attribute by its {@code value}), or null if
+     * it is null or blank.
+     *
+     * @throws BadRequestException {@code invalidValue} if it is not a sortable attribute of the resource type
+     */
+    public static @Nullable ResolvedAttribute resolveSortBy(@Nullable String sortBy, FilterParser parser,
+            AttributeResolver resolver) {
         if (sortBy == null || sortBy.isBlank()) {
-            return BY_ID;
+            return null;
         }
-        ResolvedAttribute resolved;
         try {
-            resolved = sortable(resolver.resolve(parser.parseAttributePath(sortBy)), sortBy);
+            return sortable(resolver.resolve(parser.parseAttributePath(sortBy)), sortBy);
         } catch (FilterSyntaxException | ResolutionException e) {
             throw BadRequestException.invalidValue("'sortBy': " + e.getMessage());
+        }
+    }
+
+    /** The order of resources by an attribute (or by id alone when it is null), ties broken by id. */
+    public static Comparator<JsonNode> comparator(@Nullable ResolvedAttribute attribute, boolean descending,
+            String coreSchemaId) {
+        if (attribute == null) {
+            return BY_ID;
         }
         Comparator<Comparable<Object>> values = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
         // Missing values go last ascending and first descending: "last" of the reversed order.
         Comparator<Comparable<Object>> withMissing = descending
                 ? Comparator.nullsFirst(values) : Comparator.nullsLast(values);
-        SortKey key = new SortKey(resolved, resolver.coreSchemaId());
+        SortKey key = new SortKey(attribute, coreSchemaId);
         return Comparator.comparing(key::of, withMissing).thenComparing(BY_ID);
     }
 
-    private static boolean descending(@Nullable String sortOrder) {
+    /**
+     * Whether {@code sortOrder} asks for descending order.
+     *
+     * @throws BadRequestException {@code invalidValue} if it is neither ascending nor descending
+     */
+    public static boolean descending(@Nullable String sortOrder) {
         if (sortOrder == null || sortOrder.isBlank() || sortOrder.equalsIgnoreCase("ascending")) {
             return false;
         }

@@ -1,0 +1,76 @@
+package org.scimengine.core.spi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.scimengine.core.error.BadRequestException;
+import org.scimengine.core.error.ConflictException;
+import org.scimengine.core.error.PreconditionFailedException;
+import org.scimengine.core.error.ResourceNotFoundException;
+
+/**
+ * Where the engine keeps resources and group membership. Implementations are thread-safe; every call names its
+ * tenant and sees nothing of any other. A write is durable when the call returns.
+ *
+ * <p>The store, not the engine, guarantees what concurrency could break: a {@link UniqueValue} is held by one
+ * resource at most, so of two concurrent creates of one {@code userName} one fails with
+ * {@link ConflictException}; an expected version is checked and the version increased in one step; membership
+ * changes of concurrent callers are all kept.
+ *
+ * <p>Errors are the engine's exceptions: {@link ResourceNotFoundException} (404) for a resource that does not
+ * exist, {@link PreconditionFailedException} (412) for a version that does not match, {@link ConflictException}
+ * (409 {@code uniqueness}) for a unique value already held, {@link BadRequestException} (400) for a member that
+ * does not exist, a membership cycle, or a cursor that is not valid. A failed call changes nothing.
+ *
+ * @since 0.1
+ */
+public interface ResourceStore {
+
+    /** What this store supports beyond the required operations. */
+    default StoreCapabilities capabilities() {
+        return StoreCapabilities.MINIMAL;
+    }
+
+    /** Keeps a new resource at version 1. */
+    StoredResource create(CreateRequest request);
+
+    /** The resource, if it exists. */
+    Optional<StoredResource> get(ResourceKey key);
+
+    /** Replaces a resource's attributes and unique values; its membership stays. */
+    StoredResource replace(ReplaceRequest request);
+
+    /**
+     * Deletes a resource, its members, and its membership of every group; each group it leaves gets a new
+     * version and last-modified time.
+     */
+    void delete(DeleteRequest request);
+
+    /** One page of the resources of a type that match a filter, and how many match in all. */
+    StorePage search(StoreQuery query);
+
+    /** Changes a group's members, and returns the group at its new version. */
+    StoredResource changeMembers(MembershipChange change);
+
+    /** One page of a group's direct members. */
+    MemberPage members(MembersQuery query);
+
+    /**
+     * The groups each resource belongs to, directly or through nesting, keyed by resource id; a resource in no
+     * group (or not existing) maps to an empty list. A group reached both directly and through nesting is listed
+     * once, as direct.
+     */
+    Map<String, List<GroupRef>> groupsOf(GroupsQuery query);
+
+    /**
+     * Runs {@code work} as one unit: everything it does through the store it is given happens, or, if it throws,
+     * none of it does. Calls on other tenants from within the unit are not allowed. The engine runs a PATCH and
+     * a Bulk operation this way.
+     *
+     * @param tenant the tenant every call inside works on
+     * @param work what to do, given a store whose calls belong to the unit
+     * @return what {@code work} returned
+     */
+    <T> T inUnitOfWork(String tenant, Function<ResourceStore, T> work);
+}
