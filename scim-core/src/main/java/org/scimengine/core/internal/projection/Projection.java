@@ -105,6 +105,25 @@ public final class Projection {
         return out;
     }
 
+    /**
+     * Whether a response may carry the core or common attribute of that name: lets the engine skip fetching what
+     * the projection would drop ({@code excludedAttributes=members}).
+     */
+    public boolean mayInclude(String attributeName) {
+        Optional<Attribute> attribute = resolver.coreSchema().attribute(attributeName);
+        String schema = resolver.coreSchemaId();
+        if (attribute.isEmpty()) {
+            attribute = CoreSchemas.commonAttribute(attributeName);
+            schema = "";
+        }
+        if (attribute.isEmpty()) {
+            return false;
+        }
+        String key = key(schema, attribute.get().name(), null);
+        boolean listed = included.contains(key) || narrowed.contains(key) || included.contains(key(schema, ALL, null));
+        return wanted(attribute.get().returned(), listed, excluded.contains(key));
+    }
+
     private void keep(ObjectNode out, Attribute attribute, String schema, JsonNode value) {
         String key = key(schema, attribute.name(), null);
         String wholeSchema = key(schema, ALL, null);

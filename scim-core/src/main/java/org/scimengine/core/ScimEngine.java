@@ -1,0 +1,602 @@
+package org.scimengine.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.scimengine.core.config.ServiceProviderConfig;
+import org.scimengine.core.config.ServiceProviderConfig.AuthenticationScheme;
+import org.scimengine.core.config.ServiceProviderConfig.PaginationMethod;
+import org.scimengine.core.error.BadRequestException;
+import org.scimengine.core.error.ResourceNotFoundException;
+import org.scimengine.core.filter.ResolvedFilter;
+import org.scimengine.core.filter.ResolvedSort;
+import org.scimengine.core.internal.engine.Preconditions;
+import org.scimengine.core.internal.engine.Renderer;
+import org.scimengine.core.internal.engine.TypeModel;
+import org.scimengine.core.internal.projection.Projection;
+import org.scimengine.core.internal.secret.PasswordHasher;
+import org.scimengine.core.schema.ResourceType;
+import org.scimengine.core.schema.Schema;
+import org.scimengine.core.schema.SchemaRegistry;
+import org.scimengine.core.spi.CreateRequest;
+import org.scimengine.core.spi.DeleteRequest;
+import org.scimengine.core.spi.GroupRef;
+import org.scimengine.core.spi.GroupsQuery;
+import org.scimengine.core.spi.Member;
+import org.scimengine.core.spi.MemberPage;
+import org.scimengine.core.spi.MembersQuery;
+import org.scimengine.core.spi.MembershipChange;
+import org.scimengine.core.spi.ReplaceRequest;
+import org.scimengine.core.spi.ResourceKey;
+import org.scimengine.core.spi.ResourceStore;
+import org.scimengine.core.spi.StorePage;
+import org.scimengine.core.spi.StoreQuery;
+import org.scimengine.core.spi.StoredResource;
+import org.scimengine.filter.FilterParser;
+
+/**
+ * A SCIM 2.0 service provider without HTTP: every operation of RFC 7644 on the resource types of a
+ * {@link SchemaRegistry}, kept in a {@link ResourceStore}. An HTTP adapter maps requests onto these methods;
+ * host code may call them directly.
+ *
+ * <p>Every method takes a {@link RequestContext} (tenant, base URL) and throws only
+ * {@link org.scimengine.core.error.ScimException}s for anything a client did wrong, leaving nothing changed.
+ * Writes are atomic: a create with members, a replace, a patch or a delete happens entirely or not at all.
+ *
+ * <p>Immutable and thread-safe once built.
+ *
+ * @since 0.1
+ */
+public final class ScimEngine {
+
+    static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Members are read from the store in pages of this size when a whole group is rendered. */
+    private static final int MEMBER_PAGE = 1_000;
+
+    private final SchemaRegistry registry;
+    private final ResourceStore store;
+    private final FilterParser parser;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final List<ResourceRule> rules;
+    private final Map<String, TypeModel> models;
+    private final Renderer renderer;
+    private final ServiceProviderConfig config;
+
+    private ScimEngine(Builder builder) {
+        this.registry = builder.registry;
+        this.store = builder.store;
+        this.parser = builder.parser;
+        this.clock = builder.clock;
+        this.ids = builder.ids;
+        this.rules = List.copyOf(builder.rules);
+        PasswordHasher hasher = new PasswordHasher(builder.passwordHashIterations);
+        Map<String, TypeModel> byName = new LinkedHashMap<>();
+        String groupEndpoint = null;
+        for (ResourceType type : registry.resourceTypes()) {
+            TypeModel model = new TypeModel(registry, type, builder.strict, hasher, builder.uniqueExternalId);
+            byName.put(key(type.name()), model);
+            if (model.hasMembers() && groupEndpoint == null) {
+                groupEndpoint = type.endpoint();
+            }
+        }
+        this.models = Map.copyOf(byName);
+        this.renderer = new Renderer(registry, groupEndpoint);
+        boolean cursors = store.capabilities().cursorPaging();
+        this.config = ServiceProviderConfig.builder()
+                .documentationUri(builder.documentationUri)
+                .patch(true)
+                .bulk(new ServiceProviderConfig.Bulk(true, builder.bulkMaxOperations, builder.bulkMaxPayloadSize))
+                .filter(new ServiceProviderConfig.Filter(true, builder.maxPageSize))
+                .changePassword(true)
+                .sort(true)
+                .etag(true)
+                .pagination(new ServiceProviderConfig.Pagination(cursors, true, PaginationMethod.INDEX,
+                        builder.defaultPageSize, builder.maxPageSize, cursors ? builder.cursorTimeoutSeconds : 0))
+                .authenticationSchemes(builder.authenticationSchemes)
+                .build();
+    }
+
+    /** A builder of an engine over a store, serving {@link SchemaRegistry#standard()} unless told otherwise. */
+    public static Builder builder(ResourceStore store) {
+        return new Builder(store);
+    }
+
+    /** The schemas and resource types served. */
+    public SchemaRegistry registry() {
+        return registry;
+    }
+
+    /** What this engine supports, as {@code /ServiceProviderConfig} describes it. */
+    public ServiceProviderConfig serviceProviderConfig() {
+        return config;
+    }
+
+    /**
+     * The resource type served at an endpoint such as {@code /Users}, ignoring case.
+     *
+     * @throws ResourceNotFoundException if there is none
+     */
+    public ResourceType resourceTypeAt(String endpoint) {
+        return registry.resourceTypeAtEndpoint(endpoint).orElseThrow(() ->
+                new ResourceNotFoundException("no resource type is served at " + endpoint));
+    }
+
+    // ---------------------------------------------------------------------------------------------- resources
+
+    /**
+     * Creates a resource (RFC 7644 §3.3).
+     *
+     * @param resourceType the resource type's name, such as {@code User}
+     * @param body the resource as the client sent it
+     */
+    public ResourceResult create(RequestContext context, String resourceType, JsonNode body,
+            AttributeSelection selection) {
+        TypeModel model = model(resourceType);
+        Projection projection = projection(model, selection);
+        ObjectNode attributes = model.validator().forCreate(body);
+        List<Member> members = takeMembers(model, attributes);
+        applyRules(model, attributes);
+        ResourceKey key = new ResourceKey(context.tenant(), model.type().name(), ids.get());
+        Instant now = clock.instant();
+        StoredResource stored = store.inUnitOfWork(context.tenant(), unit -> {
+            StoredResource created = unit.create(new CreateRequest(key, attributes, model.uniqueValues(attributes), now));
+            if (!members.isEmpty()) {
+                created = unit.changeMembers(new MembershipChange(key, false, Set.of(), members, null, now));
+            }
+            return created;
+        });
+        return result(context, model, stored, projection);
+    }
+
+    /**
+     * Reads a resource (RFC 7644 §3.4.1).
+     *
+     * @throws ResourceNotFoundException if it does not exist
+     */
+    public ResourceResult get(RequestContext context, String resourceType, String id, AttributeSelection selection) {
+        TypeModel model = model(resourceType);
+        Projection projection = projection(model, selection);
+        StoredResource stored = store.get(key(context, model, id)).orElseThrow(() -> notFound(model, id));
+        return result(context, model, stored, projection);
+    }
+
+    /**
+     * Replaces a resource (RFC 7644 §3.5.1): read-only input is ignored, immutable values must not change,
+     * write-only values the body leaves out are kept; a group's members become exactly those in the body.
+     *
+     * @param ifMatch the entity tags the client expects ({@code If-Match}, or a Bulk operation's version), or null
+     */
+    public ResourceResult replace(RequestContext context, String resourceType, String id, JsonNode body,
+            @Nullable String ifMatch, AttributeSelection selection) {
+        TypeModel model = model(resourceType);
+        Projection projection = projection(model, selection);
+        ResourceKey key = key(context, model, id);
+        Instant now = clock.instant();
+        StoredResource stored = store.inUnitOfWork(context.tenant(), unit -> {
+            StoredResource current = unit.get(key).orElseThrow(() -> notFound(model, id));
+            Preconditions.requireMatch(ifMatch, current);
+            ObjectNode attributes = model.validator().forReplace(body, current.attributes());
+            List<Member> members = takeMembers(model, attributes);
+            applyRules(model, attributes);
+            StoredResource replaced = unit.replace(new ReplaceRequest(key, attributes,
+                    model.uniqueValues(attributes), current.version(), now));
+            if (model.hasMembers()) {
+                replaced = unit.changeMembers(new MembershipChange(key, true, Set.of(), members, replaced.version(),
+                        now));
+            }
+            return replaced;
+        });
+        return result(context, model, stored, projection);
+    }
+
+    /**
+     * Deletes a resource (RFC 7644 §3.6), and removes it from every group.
+     *
+     * @param ifMatch the entity tags the client expects, or null
+     * @throws ResourceNotFoundException if it does not exist
+     */
+    public void delete(RequestContext context, String resourceType, String id, @Nullable String ifMatch) {
+        TypeModel model = model(resourceType);
+        ResourceKey key = key(context, model, id);
+        Instant now = clock.instant();
+        store.inUnitOfWork(context.tenant(), unit -> {
+            StoredResource current = unit.get(key).orElseThrow(() -> notFound(model, id));
+            Preconditions.requireMatch(ifMatch, current);
+            unit.delete(new DeleteRequest(key, current.version(), now));
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------- search
+
+    /**
+     * Queries the resources of a type (RFC 7644 §3.4.2, RFC 9865): a {@code ListResponse}.
+     *
+     * @throws BadRequestException {@code invalidFilter} for a filter that does not parse or fit the type,
+     *     {@code invalidValue} for a bad sort or attribute list, {@code invalidCursor}/{@code invalidCount} for
+     *     bad cursor paging
+     */
+    public ObjectNode search(RequestContext context, String resourceType, SearchRequest request) {
+        TypeModel model = model(resourceType);
+        Projection projection = projection(model, request.selection());
+        ResolvedFilter filter = request.filter() == null || request.filter().isBlank() ? null
+                : ResolvedFilter.parse(request.filter(), parser, registry, model.type());
+        ResolvedSort sort = ResolvedSort.parse(request.sortBy(), request.sortOrder(), parser, registry, model.type());
+        ServiceProviderConfig.Pagination paging = config.pagination();
+        String cursor = request.cursor();
+        int count;
+        int startIndex = 1;
+        if (cursor != null) {
+            if (!paging.cursor()) {
+                throw BadRequestException.invalidCursor("this service provider does not support cursor paging;"
+                        + " page with startIndex and count");
+            }
+            Integer asked = request.count();
+            if (asked != null && (asked < 0 || asked > paging.maxPageSize())) {
+                throw BadRequestException.invalidCount("count must be between 0 and " + paging.maxPageSize()
+                        + " with cursor paging, was " + asked);
+            }
+            count = asked == null ? paging.defaultPageSize() : asked;
+        } else {
+            // RFC 7644 §3.4.2.4: a startIndex below 1 is 1, a negative count is 0, and a count above the maximum is
+            // the maximum.
+            startIndex = request.startIndex() == null ? 1 : Math.max(1, request.startIndex());
+            Integer asked = request.count();
+            count = asked == null ? paging.defaultPageSize() : Math.min(Math.max(0, asked), paging.maxPageSize());
+        }
+        StorePage page = store.search(new StoreQuery(context.tenant(), model.type(), filter, sort, startIndex - 1,
+                count, cursor));
+        ObjectNode response = NODES.objectNode();
+        response.putArray("schemas").add(LIST_RESPONSE);
+        response.put("totalResults", page.totalResults());
+        response.put("itemsPerPage", page.resources().size());
+        if (cursor == null) {
+            response.put("startIndex", startIndex);
+        } else if (page.nextCursor() != null) {
+            response.put("nextCursor", page.nextCursor());
+        }
+        ArrayNode resources = response.putArray("Resources");
+        for (ObjectNode resource : render(context, model, page.resources(), projection)) {
+            resources.add(resource);
+        }
+        return response;
+    }
+
+    // ---------------------------------------------------------------------------------------------- discovery
+
+    /** {@code /ServiceProviderConfig} (RFC 7643 §5), with {@code meta}. */
+    public ObjectNode serviceProviderConfigDocument(RequestContext context) {
+        ObjectNode document = parse(config.toJson());
+        ObjectNode meta = document.putObject("meta");
+        meta.put("resourceType", "ServiceProviderConfig");
+        meta.put("location", context.baseUrl() + "/ServiceProviderConfig");
+        return document;
+    }
+
+    /** {@code /ResourceTypes} (RFC 7643 §6): a {@code ListResponse} of every resource type. */
+    public ObjectNode resourceTypesDocument(RequestContext context) {
+        List<ObjectNode> documents = new ArrayList<>();
+        for (ResourceType type : registry.resourceTypes()) {
+            documents.add(resourceTypeDocument(context, type));
+        }
+        return listOf(documents);
+    }
+
+    /**
+     * {@code /ResourceTypes/{name}}.
+     *
+     * @throws ResourceNotFoundException if there is no such resource type
+     */
+    public ObjectNode resourceTypeDocument(RequestContext context, String name) {
+        ResourceType type = registry.resourceType(name).orElseThrow(() ->
+                new ResourceNotFoundException("there is no resource type named '" + name + "'"));
+        return resourceTypeDocument(context, type);
+    }
+
+    /** {@code /Schemas} (RFC 7643 §7): a {@code ListResponse} of every schema. */
+    public ObjectNode schemasDocument(RequestContext context) {
+        List<ObjectNode> documents = new ArrayList<>();
+        for (Schema schema : registry.schemas()) {
+            documents.add(schemaDocument(context, schema));
+        }
+        return listOf(documents);
+    }
+
+    /**
+     * {@code /Schemas/{urn}}.
+     *
+     * @throws ResourceNotFoundException if there is no such schema
+     */
+    public ObjectNode schemaDocument(RequestContext context, String urn) {
+        Schema schema = registry.schema(urn).orElseThrow(() ->
+                new ResourceNotFoundException("there is no schema '" + urn + "'"));
+        return schemaDocument(context, schema);
+    }
+
+    private ObjectNode resourceTypeDocument(RequestContext context, ResourceType type) {
+        ObjectNode document = parse(type.toJson());
+        ObjectNode meta = document.putObject("meta");
+        meta.put("resourceType", "ResourceType");
+        meta.put("location", context.baseUrl() + "/ResourceTypes/" + type.name());
+        return document;
+    }
+
+    private static ObjectNode schemaDocument(RequestContext context, Schema schema) {
+        ObjectNode document = parse(schema.toJson());
+        ObjectNode meta = document.putObject("meta");
+        meta.put("resourceType", "Schema");
+        meta.put("location", context.baseUrl() + "/Schemas/" + schema.id());
+        return document;
+    }
+
+    private static ObjectNode listOf(List<ObjectNode> documents) {
+        ObjectNode response = NODES.objectNode();
+        response.putArray("schemas").add(LIST_RESPONSE);
+        response.put("totalResults", documents.size());
+        response.put("itemsPerPage", documents.size());
+        response.put("startIndex", 1);
+        response.putArray("Resources").addAll(documents);
+        return response;
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the engine wrote JSON it cannot read", e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private TypeModel model(String resourceType) {
+        TypeModel model = models.get(key(Objects.requireNonNull(resourceType, "resourceType")));
+        if (model == null) {
+            throw new ResourceNotFoundException("there is no resource type named '" + resourceType + "'");
+        }
+        return model;
+    }
+
+    private Projection projection(TypeModel model, AttributeSelection selection) {
+        return Projection.parse(selection.attributes(), selection.excludedAttributes(), parser, model.resolver());
+    }
+
+    private static ResourceKey key(RequestContext context, TypeModel model, String id) {
+        return new ResourceKey(context.tenant(), model.type().name(), Objects.requireNonNull(id, "id"));
+    }
+
+    private static ResourceNotFoundException notFound(TypeModel model, String id) {
+        return new ResourceNotFoundException(model.type().name() + " '" + id + "' does not exist");
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private void applyRules(TypeModel model, ObjectNode attributes) {
+        for (ResourceRule rule : rules) {
+            rule.apply(model.type(), attributes);
+        }
+    }
+
+    /** Moves a group's members out of its attributes: they are kept as membership. */
+    private static List<Member> takeMembers(TypeModel model, ObjectNode attributes) {
+        if (!model.hasMembers()) {
+            return List.of();
+        }
+        JsonNode members = attributes.remove("members");
+        List<Member> out = new ArrayList<>();
+        if (members == null) {
+            return out;
+        }
+        for (JsonNode element : members) {
+            JsonNode value = element.get("value");
+            if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
+                throw BadRequestException.invalidValue("every element of 'members' needs the member's id as 'value',"
+                        + " had " + element);
+            }
+            JsonNode display = element.get("display");
+            out.add(new Member(value.textValue(), null, display == null ? null : display.asText()));
+        }
+        return out;
+    }
+
+    private ResourceResult result(RequestContext context, TypeModel model, StoredResource stored,
+            Projection projection) {
+        ObjectNode rendered = render(context, model, List.of(stored), projection).get(0);
+        return new ResourceResult(rendered, stored.id(), stored.etag(),
+                Renderer.location(context.baseUrl(), model.type(), stored.id()));
+    }
+
+    private List<ObjectNode> render(RequestContext context, TypeModel model, List<StoredResource> page,
+            Projection projection) {
+        Map<String, List<GroupRef>> groups = Map.of();
+        if (model.showsGroups() && projection.mayInclude("groups") && !page.isEmpty()) {
+            groups = store.groupsOf(new GroupsQuery(context.tenant(), page.stream().map(StoredResource::id).toList()));
+        }
+        boolean withMembers = model.hasMembers() && projection.mayInclude("members");
+        List<ObjectNode> out = new ArrayList<>(page.size());
+        for (StoredResource stored : page) {
+            List<Member> members = withMembers ? allMembers(context, model, stored.id()) : null;
+            ObjectNode full = renderer.render(context.baseUrl(), model.type(), stored, members,
+                    groups.get(stored.id()));
+            out.add(projection.apply(full));
+        }
+        return out;
+    }
+
+    private List<Member> allMembers(RequestContext context, TypeModel model, String groupId) {
+        List<Member> members = new ArrayList<>();
+        ResourceKey key = key(context, model, groupId);
+        while (true) {
+            MemberPage page = store.members(new MembersQuery(key, members.size(), MEMBER_PAGE));
+            members.addAll(page.members());
+            if (page.members().isEmpty() || members.size() >= page.total()) {
+                return members;
+            }
+        }
+    }
+
+    /** Collects an engine's settings; not thread-safe. Each setter checks its value at once. */
+    public static final class Builder {
+        private final ResourceStore store;
+        private SchemaRegistry registry = SchemaRegistry.standard();
+        private FilterParser parser = FilterParser.standard();
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> ids = () -> UUID.randomUUID().toString();
+        private final List<ResourceRule> rules = new ArrayList<>();
+        private boolean strict = true;
+        private boolean uniqueExternalId = true;
+        private int passwordHashIterations = PasswordHasher.DEFAULT_ITERATIONS;
+        private int defaultPageSize = 100;
+        private int maxPageSize = 1_000;
+        private int cursorTimeoutSeconds = 3_600;
+        private int bulkMaxOperations = 1_000;
+        private int bulkMaxPayloadSize = 1_048_576;
+        private @Nullable String documentationUri;
+        private List<AuthenticationScheme> authenticationSchemes = List.of();
+
+        private Builder(ResourceStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /** The schemas and resource types to serve; {@link SchemaRegistry#standard()} by default. */
+        public Builder registry(SchemaRegistry value) {
+            this.registry = Objects.requireNonNull(value, "registry");
+            return this;
+        }
+
+        /** The filter parser, for other parse limits; {@link FilterParser#standard()} by default. */
+        public Builder filterParser(FilterParser value) {
+            this.parser = Objects.requireNonNull(value, "filterParser");
+            return this;
+        }
+
+        /** The clock of {@code meta.created} and {@code meta.lastModified}; UTC system time by default. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Generates resource ids, which must never repeat; random UUIDs by default. */
+        public Builder idGenerator(Supplier<String> value) {
+            this.ids = Objects.requireNonNull(value, "idGenerator");
+            return this;
+        }
+
+        /** Adds a rule every resource must pass before it is stored, after the schema's checks. */
+        public Builder rule(ResourceRule value) {
+            rules.add(Objects.requireNonNull(value, "rule"));
+            return this;
+        }
+
+        /**
+         * Whether unknown attributes and unlisted extension schemas are errors (400 {@code invalidSyntax}),
+         * the default, or are dropped and inferred.
+         */
+        public Builder strict(boolean value) {
+            this.strict = value;
+            return this;
+        }
+
+        /** Whether {@code externalId} is unique within each resource type of a tenant; on by default. */
+        public Builder uniqueExternalId(boolean value) {
+            this.uniqueExternalId = value;
+            return this;
+        }
+
+        /**
+         * PBKDF2 iterations for write-only values such as passwords; 600,000 by default (OWASP's figure for
+         * PBKDF2-HMAC-SHA256). Lower it only in tests.
+         *
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder passwordHashIterations(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("passwordHashIterations must be at least 1, was " + value);
+            }
+            this.passwordHashIterations = value;
+            return this;
+        }
+
+        /**
+         * Page sizes: {@code defaultSize} when a query gives no count, {@code maxSize} at most (also the filter's
+         * {@code maxResults}); 100 and 1,000 by default.
+         *
+         * @throws IllegalArgumentException unless {@code 1 <= defaultSize <= maxSize}
+         */
+        public Builder pageSizes(int defaultSize, int maxSize) {
+            if (defaultSize < 1 || defaultSize > maxSize) {
+                throw new IllegalArgumentException("page sizes must satisfy 1 <= default <= max, were " + defaultSize
+                        + " and " + maxSize);
+            }
+            this.defaultPageSize = defaultSize;
+            this.maxPageSize = maxSize;
+            return this;
+        }
+
+        /**
+         * Bulk limits: the most operations per request and the largest request body in bytes; 1,000 and 1 MiB
+         * by default.
+         *
+         * @throws IllegalArgumentException if either is below 1
+         */
+        public Builder bulkLimits(int maxOperations, int maxPayloadSize) {
+            if (maxOperations < 1 || maxPayloadSize < 1) {
+                throw new IllegalArgumentException("bulk limits must be positive, were " + maxOperations + " and "
+                        + maxPayloadSize);
+            }
+            this.bulkMaxOperations = maxOperations;
+            this.bulkMaxPayloadSize = maxPayloadSize;
+            return this;
+        }
+
+        /**
+         * How long a cursor is promised to stay valid, in seconds, advertised when the store supports cursors;
+         * 3,600 by default.
+         *
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder cursorTimeoutSeconds(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("cursorTimeoutSeconds must be at least 1, was " + value);
+            }
+            this.cursorTimeoutSeconds = value;
+            return this;
+        }
+
+        /** The authentication schemes the host enforces, advertised in {@code /ServiceProviderConfig}. */
+        public Builder authenticationSchemes(List<AuthenticationScheme> values) {
+            this.authenticationSchemes = List.copyOf(values);
+            return this;
+        }
+
+        /** The service provider's documentation, advertised in {@code /ServiceProviderConfig}. */
+        public Builder documentationUri(@Nullable String value) {
+            this.documentationUri = value;
+            return this;
+        }
+
+        /** The engine, with everything set so far copied. */
+        public ScimEngine build() {
+            return new ScimEngine(this);
+        }
+    }
+}
