@@ -22,6 +22,7 @@ import org.scimengine.core.config.ServiceProviderConfig.AuthenticationScheme;
 import org.scimengine.core.config.ServiceProviderConfig.PaginationMethod;
 import org.scimengine.core.error.BadRequestException;
 import org.scimengine.core.error.ResourceNotFoundException;
+import org.scimengine.core.error.ScimType;
 import org.scimengine.core.filter.ResolvedFilter;
 import org.scimengine.core.filter.ResolvedSort;
 import org.scimengine.core.internal.engine.Preconditions;
@@ -276,6 +277,67 @@ public final class ScimEngine {
         for (ObjectNode resource : render(context, model, page.resources(), projection)) {
             resources.add(resource);
         }
+        return response;
+    }
+
+    /**
+     * Queries every resource type at once ({@code POST /.search} at the root, RFC 7644 §3.4.3). The filter applies
+     * to each type it fits: a type without an attribute the filter names has no matches, and only a filter that
+     * fits no type at all is a 400. Results come type by type in the registry's order, each type's sorted by
+     * {@code sortBy}; index paging runs over that sequence. Cursor paging is per resource type only.
+     *
+     * @throws BadRequestException as {@link #search(RequestContext, String, SearchRequest)} does
+     */
+    public ObjectNode search(RequestContext context, SearchRequest request) {
+        if (request.cursor() != null) {
+            throw BadRequestException.invalidCursor("cursor paging is per resource type: search one endpoint, such as"
+                    + " /Users/.search");
+        }
+        List<ResourceType> fitting = new ArrayList<>();
+        BadRequestException firstMismatch = null;
+        for (ResourceType type : registry.resourceTypes()) {
+            try {
+                TypeModel model = model(type.name());
+                if (request.filter() != null && !request.filter().isBlank()) {
+                    ResolvedFilter.parse(request.filter(), parser, registry, type);
+                }
+                ResolvedSort.parse(request.sortBy(), request.sortOrder(), parser, registry, type);
+                projection(model, request.selection());
+                fitting.add(type);
+            } catch (BadRequestException e) {
+                if (e.scimType().isPresent() && e.scimType().get() == ScimType.INVALID_FILTER
+                        || e.scimType().isPresent() && e.scimType().get() == ScimType.INVALID_VALUE) {
+                    firstMismatch = firstMismatch == null ? e : firstMismatch;
+                    continue;
+                }
+                throw e;
+            }
+        }
+        if (fitting.isEmpty()) {
+            throw firstMismatch != null ? firstMismatch
+                    : BadRequestException.invalidFilter("no resource type is served");
+        }
+        int pageSize = config.pagination().maxPageSize();
+        int startIndex = request.startIndex() == null ? 1 : Math.max(1, request.startIndex());
+        Integer asked = request.count();
+        int count = asked == null ? config.pagination().defaultPageSize() : Math.min(Math.max(0, asked), pageSize);
+        long total = 0;
+        int skip = startIndex - 1;
+        ArrayNode resources = NODES.arrayNode();
+        for (ResourceType type : fitting) {
+            int wanted = count - resources.size();
+            JsonNode page = search(context, type.name(), request.withPage(skip + 1, wanted));
+            long typeTotal = page.get("totalResults").asLong();
+            total += typeTotal;
+            page.get("Resources").forEach(resources::add);
+            skip = (int) Math.max(0, skip - typeTotal);
+        }
+        ObjectNode response = NODES.objectNode();
+        response.putArray("schemas").add(LIST_RESPONSE);
+        response.put("totalResults", total);
+        response.put("itemsPerPage", resources.size());
+        response.put("startIndex", startIndex);
+        response.set("Resources", resources);
         return response;
     }
 

@@ -401,6 +401,27 @@ public abstract class ScimEngineContract {
                 ScimType.INVALID_COUNT);
     }
 
+    @Test
+    void aRootSearchCoversEveryTypeTheFilterFits() {
+        String user = createUser(ACME, "alpha").id();
+        createUser(ACME, "bravo");
+        createGroup(ACME, "Admins", user);
+        createGroup(ACME, "Auditors");
+
+        JsonNode all = engine.search(ACME, SearchRequest.all().withPage(2, 2));
+        assertThat(all.get("totalResults").asInt()).isEqualTo(4);
+        assertThat(all.get("Resources")).hasSize(2);
+        assertThat(all.get("Resources").get(0).at("/meta/resourceType").asText()).isEqualTo("User");
+        assertThat(all.get("Resources").get(1).at("/meta/resourceType").asText()).isEqualTo("Group");
+
+        JsonNode users = engine.search(ACME, SearchRequest.all().withFilter("userName sw \"a\""));
+        assertThat(users.get("totalResults").asInt()).isEqualTo(1);
+        JsonNode groups = engine.search(ACME, SearchRequest.all().withFilter("displayName sw \"A\""));
+        assertThat(groups.get("totalResults").asInt()).isEqualTo(2);
+        assertScimError(() -> engine.search(ACME, SearchRequest.all().withFilter("shoeSize gt 3")), 400,
+                ScimType.INVALID_FILTER);
+    }
+
     private static List<String> names(JsonNode listResponse) {
         List<String> names = new ArrayList<>();
         listResponse.get("Resources").forEach(r -> names.add(r.get("userName").asText()));
