@@ -32,6 +32,9 @@ import org.scimengine.core.SearchRequest;
 import org.scimengine.core.error.ConflictException;
 import org.scimengine.core.error.ScimException;
 import org.scimengine.core.error.ScimType;
+import org.scimengine.core.schema.ResourceType;
+import org.scimengine.core.schema.Schema;
+import org.scimengine.core.schema.SchemaRegistry;
 import org.scimengine.core.spi.ResourceStore;
 
 /**
@@ -460,6 +463,54 @@ public abstract class ScimEngineContract {
         assertThat(user.get("endpoint").asText()).isEqualTo("/Users");
         assertThat(user.at("/meta/location").asText()).isEqualTo(BASE + "/ResourceTypes/User");
         assertThat(engine.resourceTypesDocument(ACME).get("totalResults").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aCustomResourceTypeFromJsonWithARequiredExtensionBehavesLikeUsers() {
+        Schema device = Schema.fromJson("""
+                {"id": "urn:example:scim:schemas:Device", "name": "Device", "description": "A device",
+                 "attributes": [
+                   {"name": "serialNumber", "type": "string", "multiValued": false, "required": true,
+                    "caseExact": true, "mutability": "immutable", "returned": "default", "uniqueness": "server"},
+                   {"name": "label", "type": "string", "multiValued": false, "required": false,
+                    "caseExact": false, "mutability": "readWrite", "returned": "default", "uniqueness": "none"}]}
+                """);
+        Schema owner = Schema.fromJson("""
+                {"id": "urn:example:scim:schemas:extension:Owner", "name": "Owner", "description": "Who owns it",
+                 "attributes": [
+                   {"name": "ownerId", "type": "string", "multiValued": false, "required": true,
+                    "caseExact": true, "mutability": "readWrite", "returned": "default", "uniqueness": "none"}]}
+                """);
+        ResourceType devices = ResourceType.fromJson("""
+                {"id": "Device", "name": "Device", "endpoint": "/Devices", "description": "Devices",
+                 "schema": "urn:example:scim:schemas:Device",
+                 "schemaExtensions": [{"schema": "urn:example:scim:schemas:extension:Owner", "required": true}]}
+                """);
+        ScimEngine withDevices = ScimEngine.builder(store).passwordHashIterations(1_000)
+                .registry(SchemaRegistry.builder().addStandard().addSchema(device).addSchema(owner)
+                        .addResourceType(devices).build())
+                .build();
+        String urn = "urn:example:scim:schemas:extension:Owner";
+
+        assertScimError(() -> withDevices.create(ACME, "Device", json("{'schemas': ['urn:example:scim:schemas:Device'],"
+                + " 'serialNumber': 'SN-1'}"), ALL), 400, ScimType.INVALID_VALUE);
+        ResourceResult created = withDevices.create(ACME, "Device", json("{'schemas': ['urn:example:scim:schemas:Device',"
+                + " '" + urn + "'], 'serialNumber': 'SN-1', 'label': 'Lobby printer', '" + urn + "': {'ownerId': 'u1'}}"),
+                ALL);
+
+        assertThat(created.location()).isEqualTo(BASE + "/Devices/" + created.id());
+        assertThat(withDevices.resourceTypeAt("/devices").name()).isEqualTo("Device");
+        assertThat(created.resource().at("/" + urn.replace("/", "~1") + "/ownerId").asText()).isEqualTo("u1");
+        assertScimError(() -> withDevices.create(ACME, "Device", json("{'schemas': ['urn:example:scim:schemas:Device',"
+                + " '" + urn + "'], 'serialNumber': 'SN-1', '" + urn + "': {'ownerId': 'u2'}}"), ALL),
+                409, ScimType.UNIQUENESS);
+        ObjectNode renamed = created.resource().deepCopy().put("serialNumber", "SN-2");
+        assertScimError(() -> withDevices.replace(ACME, "Device", created.id(), renamed, null, ALL), 400,
+                ScimType.MUTABILITY);
+        JsonNode found = withDevices.search(ACME, "Device", SearchRequest.all()
+                .withFilter("label co \"printer\" and " + urn + ":ownerId eq \"u1\""));
+        assertThat(found.get("totalResults").asInt()).isEqualTo(1);
+        assertThat(withDevices.resourceTypesDocument(ACME).get("totalResults").asInt()).isEqualTo(3);
     }
 
     /** A clock tests move by hand, so timestamps are exact. */
