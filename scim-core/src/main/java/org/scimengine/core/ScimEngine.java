@@ -21,10 +21,15 @@ import org.scimengine.core.config.ServiceProviderConfig;
 import org.scimengine.core.config.ServiceProviderConfig.AuthenticationScheme;
 import org.scimengine.core.config.ServiceProviderConfig.PaginationMethod;
 import org.scimengine.core.error.BadRequestException;
+import org.scimengine.core.error.NotImplementedException;
 import org.scimengine.core.error.ResourceNotFoundException;
+import org.scimengine.core.error.ScimException;
 import org.scimengine.core.error.ScimType;
 import org.scimengine.core.filter.ResolvedFilter;
 import org.scimengine.core.filter.ResolvedSort;
+import org.scimengine.core.internal.bulk.BulkExecutor;
+import org.scimengine.core.internal.bulk.BulkProcessor;
+import org.scimengine.core.internal.bulk.BulkResult;
 import org.scimengine.core.internal.engine.Preconditions;
 import org.scimengine.core.internal.engine.Renderer;
 import org.scimengine.core.internal.engine.TypeModel;
@@ -79,6 +84,7 @@ public final class ScimEngine {
     private final Map<String, TypeModel> models;
     private final Renderer renderer;
     private final ServiceProviderConfig config;
+    private final BulkProcessor bulk;
 
     private ScimEngine(Builder builder) {
         this.registry = builder.registry;
@@ -112,6 +118,7 @@ public final class ScimEngine {
                         builder.defaultPageSize, builder.maxPageSize, cursors ? builder.cursorTimeoutSeconds : 0))
                 .authenticationSchemes(builder.authenticationSchemes)
                 .build();
+        this.bulk = new BulkProcessor(builder.bulkMaxOperations, builder.bulkMaxPayloadSize);
     }
 
     /** A builder of an engine over a store, serving {@link SchemaRegistry#standard()} unless told otherwise. */
@@ -339,6 +346,69 @@ public final class ScimEngine {
         response.put("startIndex", startIndex);
         response.set("Resources", resources);
         return response;
+    }
+
+    // ---------------------------------------------------------------------------------------------- bulk
+
+    /**
+     * Runs a Bulk request (RFC 7644 §3.7): each operation on its own, atomically, in an order that creates what
+     * {@code bulkId} references point at first; a {@code BulkResponse} with one status per operation.
+     *
+     * @param payloadSize the size of the request body in bytes, as received, checked against the maximum
+     * @throws ScimException 413 if the body or the number of operations exceeds the limits, 400
+     *     {@code invalidSyntax} if it is not a BulkRequest; failures of single operations are in the response
+     */
+    public ObjectNode bulk(RequestContext context, JsonNode body, long payloadSize) {
+        return bulk.process(body, payloadSize, new BulkExecutor() {
+            @Override
+            public BulkResult execute(String method, String path, @Nullable String version, @Nullable JsonNode data) {
+                return executeBulkOperation(context, method, path, version, data);
+            }
+
+            @Override
+            public @Nullable String location(String path) {
+                String[] segments = path.split("/", -1);
+                if (segments.length != 3) {
+                    return null;
+                }
+                return registry.resourceTypeAtEndpoint("/" + segments[1])
+                        .map(type -> Renderer.location(context.baseUrl(), type, segments[2])).orElse(null);
+            }
+        });
+    }
+
+    private BulkResult executeBulkOperation(RequestContext context, String method, String path,
+            @Nullable String version, @Nullable JsonNode data) {
+        // A path is "/{endpoint}" for POST and "/{endpoint}/{id}" for the others.
+        String[] segments = path.split("/", -1);
+        if (segments.length < 2 || segments.length > 3 || segments[1].isEmpty()
+                || segments.length == 3 && segments[2].isEmpty()) {
+            throw BadRequestException.invalidPath("a bulk operation's path must be /{endpoint} or /{endpoint}/{id},"
+                    + " was '" + path + "'");
+        }
+        String type = resourceTypeAt("/" + segments[1]).name();
+        boolean post = method.equals("POST");
+        if (post != (segments.length == 2)) {
+            throw BadRequestException.invalidPath(post ? "POST goes to the endpoint, such as /Users, not to '" + path
+                    + "'" : method + " needs a resource's path, such as /Users/{id}, not '" + path + "'");
+        }
+        JsonNode body = data == null ? NODES.nullNode() : data;
+        ResourceResult result;
+        switch (method) {
+            case "POST" -> result = create(context, type, body, AttributeSelection.DEFAULT);
+            case "PUT" -> result = replace(context, type, segments[2], body, version, AttributeSelection.DEFAULT);
+            case "DELETE" -> {
+                delete(context, type, segments[2], version);
+                return new BulkResult(204, segments[2], location(context, type, segments[2]), null);
+            }
+            default -> throw new NotImplementedException("bulk operations with method " + method
+                    + " are not supported");
+        }
+        return new BulkResult(post ? 201 : 200, result.id(), result.location(), result.version());
+    }
+
+    private String location(RequestContext context, String type, String id) {
+        return Renderer.location(context.baseUrl(), model(type).type(), id);
     }
 
     // ---------------------------------------------------------------------------------------------- discovery

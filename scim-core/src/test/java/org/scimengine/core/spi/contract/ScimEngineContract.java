@@ -431,6 +431,53 @@ public abstract class ScimEngineContract {
         return names;
     }
 
+    // ------------------------------------------------------------------------------------------ bulk
+
+    @Test
+    void bulkCreatesAUserAndAGroupThatReferencesItByBulkId() {
+        String existing = createUser(ACME, "existing").id();
+        ObjectNode request = json("""
+                {'schemas': ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], 'failOnErrors': 5,
+                 'Operations': [
+                   {'method': 'POST', 'path': '/Groups', 'bulkId': 'ytrewq',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:Group'], 'displayName': 'Tour Guides',
+                             'members': [{'type': 'User', 'value': 'bulkId:qwerty'}]}},
+                   {'method': 'POST', 'path': '/Users', 'bulkId': 'qwerty',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'Alice'}},
+                   {'method': 'PUT', 'path': '/Users/%s',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'renamed'}},
+                   {'method': 'POST', 'path': '/Users', 'bulkId': 'dup',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'ALICE'}},
+                   {'method': 'DELETE', 'path': '/Users/no-such-id'}]}
+                """.formatted(existing));
+
+        JsonNode response = engine.bulk(ACME, request, request.toString().length());
+
+        JsonNode operations = response.get("Operations");
+        assertThat(response.get("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:BulkResponse");
+        List<String> statuses = new ArrayList<>();
+        operations.forEach(o -> statuses.add(o.get("status").asText()));
+        assertThat(statuses).containsExactly("201", "201", "200", "409", "404");
+        String aliceId = operations.get(1).get("location").asText().replace(BASE + "/Users/", "");
+        String groupLocation = operations.get(0).get("location").asText();
+        JsonNode group = engine.get(ACME, "Group", groupLocation.replace(BASE + "/Groups/", ""), ALL).resource();
+        assertThat(group.get("members").get(0).get("value").asText()).isEqualTo(aliceId);
+        assertThat(operations.get(3).at("/response/scimType").asText()).isEqualTo("uniqueness");
+        assertThat(engine.get(ACME, "User", existing, ALL).resource().get("userName").asText()).isEqualTo("renamed");
+    }
+
+    @Test
+    void bulkLimitsAreA413() {
+        ScimEngine limited = ScimEngine.builder(store).passwordHashIterations(1_000).bulkLimits(1, 10_000).build();
+        ObjectNode request = json("""
+                {'schemas': ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], 'Operations': [
+                   {'method': 'DELETE', 'path': '/Users/a'}, {'method': 'DELETE', 'path': '/Users/b'}]}
+                """);
+        assertScimErrorStatus(() -> limited.bulk(ACME, request, 100), 413);
+        assertScimErrorStatus(() -> limited.bulk(ACME, request, 10_001), 413);
+        assertThat(limited.serviceProviderConfigDocument(ACME).at("/bulk/maxOperations").asInt()).isEqualTo(1);
+    }
+
     // ------------------------------------------------------------------------------------------ tenants, discovery
 
     @Test
