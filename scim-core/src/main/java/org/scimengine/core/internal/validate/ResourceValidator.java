@@ -36,7 +36,11 @@ import org.scimengine.core.schema.SchemaRegistry;
  *
  * <p>Errors are 400s: {@code invalidSyntax} for what does not belong (an unknown attribute in strict mode, a
  * missing schema URN in strict mode, JSON of the wrong shape), {@code invalidValue} for a value that does not
- * fit its attribute or a missing required one, {@code mutability} for a change to an immutable value.
+ * fit its attribute or a missing required one, {@code mutability} for a change to an immutable value (and, after
+ * a PATCH, for a required value removed).
+ *
+ * <p>PATCH uses it twice: {@link #patchValue}/{@link #patchValues} normalise (and hash) each value an operation
+ * writes, and {@link #forPatch} checks the whole result without hashing again.
  */
 public final class ResourceValidator {
 
@@ -49,6 +53,24 @@ public final class ResourceValidator {
     private final Map<String, Schema> extensions;
     private final boolean strict;
     private final PasswordHasher hasher;
+
+    /** What a pass over a body does besides normalising. */
+    private enum Mode {
+        /** A create or a replacement: write-only values are hashed, schemas must be listed (strict mode). */
+        BODY(true, true),
+        /** A value a PATCH operation writes: hashed, but sub-attributes it leaves out may already be there. */
+        PATCH_VALUE(true, false),
+        /** The result of a PATCH: every value was normalised when written; stored hashes are not hashed again. */
+        PATCH_RESULT(false, true);
+
+        final boolean hashWriteOnly;
+        final boolean requireSubAttributes;
+
+        Mode(boolean hashWriteOnly, boolean requireSubAttributes) {
+            this.hashWriteOnly = hashWriteOnly;
+            this.requireSubAttributes = requireSubAttributes;
+        }
+    }
 
     /**
      * @param strict whether unknown attributes and unlisted schemas are errors (else dropped and inferred)
@@ -69,7 +91,7 @@ public final class ResourceValidator {
 
     /** Validates a resource to create. */
     public ObjectNode forCreate(JsonNode body) {
-        return normalise(body, null);
+        return normalise(body, null, Mode.BODY);
     }
 
     /**
@@ -78,10 +100,46 @@ public final class ResourceValidator {
      * that pushes a whole profile cannot send back a password it can never read).
      */
     public ObjectNode forReplace(JsonNode body, JsonNode existing) {
-        return normalise(body, Objects.requireNonNull(existing, "existing"));
+        return normalise(body, Objects.requireNonNull(existing, "existing"), Mode.BODY);
     }
 
-    private ObjectNode normalise(JsonNode body, @Nullable JsonNode existing) {
+    /**
+     * Validates what PATCH operations made of {@code existing}, the stored, normalised resource. The operations
+     * wrote values normalised by {@link #patchValue} or {@link #patchValues}, so write-only values here are
+     * hashes already and are kept as they are. {@code schemas} is recomputed from the extensions present. A
+     * required attribute or extension left without a value, and an immutable value changed or removed, are 400
+     * {@code mutability} (RFC 7644 §3.5.2.2); an immutable multi-valued attribute may gain values but keeps
+     * those it had (RFC 7643 §7).
+     */
+    public ObjectNode forPatch(JsonNode patched, JsonNode existing) {
+        return normalise(patched, Objects.requireNonNull(existing, "existing"), Mode.PATCH_RESULT);
+    }
+
+    /**
+     * Normalises one value a PATCH operation writes to {@code attribute}: a sub-attribute's value, a
+     * single-valued attribute's value, or one value of a multi-valued attribute. As on create (write-only values
+     * hashed, {@code "True"} a boolean, a plain string for a complex attribute with a {@code value}
+     * sub-attribute read as {@code {"value": ...}}), except that required sub-attributes of a complex value are
+     * not demanded: the operation may merge it into a value that has them; {@link #forPatch} checks the result.
+     *
+     * @param path the attribute's name as errors should show it
+     * @return the normalised value, or null if it is absent (null, an empty object, read-only parts only)
+     */
+    public @Nullable JsonNode patchValue(Attribute attribute, JsonNode value, String path) {
+        return singleValue(attribute, value, path, Mode.PATCH_VALUE);
+    }
+
+    /**
+     * Normalises the values a PATCH operation writes to the multi-valued {@code attribute}: an array, or one
+     * value read as an array of one; at most one of them may be primary.
+     *
+     * @return the non-empty normalised array, or null if no value remains
+     */
+    public @Nullable ArrayNode patchValues(Attribute attribute, JsonNode value, String path) {
+        return multiValue(attribute, value, path, Mode.PATCH_VALUE);
+    }
+
+    private ObjectNode normalise(JsonNode body, @Nullable JsonNode existing, Mode mode) {
         if (body == null || !body.isObject()) {
             throw BadRequestException.invalidSyntax("the request body must be a JSON object");
         }
@@ -97,7 +155,7 @@ public final class ResourceValidator {
             }
             Schema extension = extensions.get(key.toLowerCase(Locale.ROOT));
             if (extension != null) {
-                ObjectNode attributes = extensionObject(extension, field.getValue());
+                ObjectNode attributes = extensionObject(extension, field.getValue(), mode);
                 if (!attributes.isEmpty()) {
                     out.set(extension.id(), attributes);
                     used.add(extension.id());
@@ -109,25 +167,32 @@ public final class ResourceValidator {
                 unknown("'" + key + "' is not an attribute of resource type " + type.name());
                 continue;
             }
-            put(out, attribute.get(), field.getValue(), attribute.get().name());
+            put(out, attribute.get(), field.getValue(), attribute.get().name(), mode);
         }
-        requireSchemasListed(listed, used);
+        if (mode == Mode.BODY) {
+            // After a PATCH, schemas follows the attributes: the operations could not have listed it.
+            requireSchemasListed(listed, used);
+        }
         schemas.add(core.id());
         used.forEach(schemas::add);
-        requireRequired(out);
+        boolean patch = mode == Mode.PATCH_RESULT;
+        requireRequired(out, patch);
         if (existing != null) {
-            keepWriteOnly(core.attributes(), existing, out);
-            for (String urn : used) {
-                keepWriteOnly(extensions.get(urn.toLowerCase(Locale.ROOT)).attributes(), existing.get(urn),
-                        (ObjectNode) out.get(urn));
+            if (!patch) {
+                // A PUT that leaves a password out keeps it; a PATCH that leaves it out removed it.
+                keepWriteOnly(core.attributes(), existing, out);
+                for (String urn : used) {
+                    keepWriteOnly(extensions.get(urn.toLowerCase(Locale.ROOT)).attributes(), existing.get(urn),
+                            (ObjectNode) out.get(urn));
+                }
             }
-            requireImmutablesKept(core.attributes(), existing, out, "");
+            requireImmutablesKept(core.attributes(), existing, out, "", patch);
             for (Schema extension : extensions.values()) {
                 JsonNode before = existing.get(extension.id());
                 if (before != null) {
                     JsonNode after = out.get(extension.id());
                     requireImmutablesKept(extension.attributes(), before,
-                            after == null ? NODES.objectNode() : after, extension.id() + ":");
+                            after == null ? NODES.objectNode() : after, extension.id() + ":", patch);
                 }
             }
         }
@@ -182,7 +247,7 @@ public final class ResourceValidator {
         }
     }
 
-    private ObjectNode extensionObject(Schema extension, JsonNode value) {
+    private ObjectNode extensionObject(Schema extension, JsonNode value, Mode mode) {
         ObjectNode out = NODES.objectNode();
         if (value.isNull()) {
             return out;
@@ -196,23 +261,25 @@ public final class ResourceValidator {
                 unknown("'" + field.getKey() + "' is not an attribute of " + extension.id());
                 continue;
             }
-            put(out, attribute.get(), field.getValue(), extension.id() + ":" + attribute.get().name());
+            put(out, attribute.get(), field.getValue(), extension.id() + ":" + attribute.get().name(), mode);
         }
         return out;
     }
 
     /** Puts the normalised value of one attribute, or nothing when it is read-only or absent. */
-    private void put(ObjectNode out, Attribute attribute, JsonNode value, String path) {
+    private void put(ObjectNode out, Attribute attribute, JsonNode value, String path, Mode mode) {
         if (attribute.mutability() == Mutability.READ_ONLY) {
             return;
         }
-        JsonNode normalised = attribute.multiValued() ? multiValue(attribute, value, path) : singleValue(attribute, value, path);
+        JsonNode normalised = attribute.multiValued()
+                ? multiValue(attribute, value, path, mode)
+                : singleValue(attribute, value, path, mode);
         if (normalised != null) {
             out.set(attribute.name(), normalised);
         }
     }
 
-    private @Nullable JsonNode multiValue(Attribute attribute, JsonNode value, String path) {
+    private @Nullable ArrayNode multiValue(Attribute attribute, JsonNode value, String path, Mode mode) {
         if (value.isNull()) {
             return null;
         }
@@ -221,7 +288,7 @@ public final class ResourceValidator {
         ArrayNode out = NODES.arrayNode();
         int primaries = 0;
         for (JsonNode element : values) {
-            JsonNode normalised = singleValue(attribute, element, path);
+            JsonNode normalised = singleValue(attribute, element, path, mode);
             if (normalised != null) {
                 out.add(normalised);
                 JsonNode primary = normalised.get("primary");
@@ -237,15 +304,15 @@ public final class ResourceValidator {
         return out.isEmpty() ? null : out;
     }
 
-    private @Nullable JsonNode singleValue(Attribute attribute, JsonNode value, String path) {
+    private @Nullable JsonNode singleValue(Attribute attribute, JsonNode value, String path, Mode mode) {
         if (value.isNull()) {
             return null;
         }
         return switch (attribute.type()) {
-            case COMPLEX -> complexValue(attribute, value, path);
+            case COMPLEX -> complexValue(attribute, value, path, mode);
             case STRING, REFERENCE -> {
                 requireText(value, path, "a string");
-                yield attribute.mutability() == Mutability.WRITE_ONLY
+                yield attribute.mutability() == Mutability.WRITE_ONLY && mode.hashWriteOnly
                         ? NODES.textNode(hasher.hash(value.textValue()))
                         : value;
             }
@@ -281,7 +348,7 @@ public final class ResourceValidator {
         };
     }
 
-    private @Nullable JsonNode complexValue(Attribute attribute, JsonNode value, String path) {
+    private @Nullable JsonNode complexValue(Attribute attribute, JsonNode value, String path, Mode mode) {
         if (value.isTextual() && attribute.subAttribute("value").isPresent()) {
             // Entra ID sends manager as a plain id: read it as {"value": id}.
             value = NODES.objectNode().set("value", value);
@@ -297,13 +364,14 @@ public final class ResourceValidator {
                 unknown("'" + field.getKey() + "' is not a sub-attribute of '" + path + "'");
                 continue;
             }
-            put(out, sub.get(), field.getValue(), path + "." + sub.get().name());
+            put(out, sub.get(), field.getValue(), path + "." + sub.get().name(), mode);
         }
         if (out.isEmpty()) {
             return null;
         }
         for (Attribute sub : attribute.subAttributes()) {
-            if (sub.required() && sub.mutability() != Mutability.READ_ONLY && !out.has(sub.name())) {
+            if (mode.requireSubAttributes && sub.required() && sub.mutability() != Mutability.READ_ONLY
+                    && !out.has(sub.name())) {
                 throw BadRequestException.invalidValue("'" + path + "." + sub.name() + "' is required");
             }
         }
@@ -339,29 +407,35 @@ public final class ResourceValidator {
         }
     }
 
-    private void requireRequired(ObjectNode out) {
+    /** After a PATCH a missing required value was removed, which RFC 7644 §3.5.2.2 makes a mutability error. */
+    private void requireRequired(ObjectNode out, boolean patch) {
         for (Attribute attribute : core.attributes()) {
             if (attribute.required() && attribute.mutability() != Mutability.READ_ONLY && !out.has(attribute.name())) {
-                throw BadRequestException.invalidValue("'" + attribute.name() + "' is required");
+                throw missingRequired("'" + attribute.name() + "' is required", patch);
             }
         }
         for (SchemaExtension extension : type.schemaExtensions()) {
             Schema schema = extensions.get(extension.schema().toLowerCase(Locale.ROOT));
             JsonNode values = out.get(schema.id());
             if (extension.required() && values == null) {
-                throw BadRequestException.invalidValue("extension " + schema.id() + " is required for resource type "
-                        + type.name());
+                throw missingRequired("extension " + schema.id() + " is required for resource type " + type.name(),
+                        patch);
             }
             if (values != null) {
                 for (Attribute attribute : schema.attributes()) {
                     if (attribute.required() && attribute.mutability() != Mutability.READ_ONLY
                             && !values.has(attribute.name())) {
-                        throw BadRequestException.invalidValue("'" + schema.id() + ":" + attribute.name()
-                                + "' is required");
+                        throw missingRequired("'" + schema.id() + ":" + attribute.name() + "' is required", patch);
                     }
                 }
             }
         }
+    }
+
+    private static BadRequestException missingRequired(String what, boolean patch) {
+        return patch
+                ? BadRequestException.mutability(what + ": no operation may remove it or set it to null")
+                : BadRequestException.invalidValue(what);
     }
 
     private static void keepWriteOnly(List<Attribute> attributes, @Nullable JsonNode before, @Nullable ObjectNode after) {
@@ -376,19 +450,47 @@ public final class ResourceValidator {
         }
     }
 
-    /** An immutable value, once set, must come back unchanged or not at all (RFC 7643 §7, RFC 7644 §3.5.1). */
+    /**
+     * An immutable value, once set, must come back unchanged or not at all (RFC 7643 §7, RFC 7644 §3.5.1). After
+     * a PATCH nothing was "left out": it must still be there, and a multi-valued one may only have gained values
+     * (RFC 7643 §7 lets a value be defined "at record addition").
+     */
     private static void requireImmutablesKept(List<Attribute> attributes, JsonNode before, JsonNode after,
-            String prefix) {
+            String prefix, boolean patch) {
         for (Attribute attribute : attributes) {
             if (attribute.mutability() != Mutability.IMMUTABLE) {
                 continue;
             }
             JsonNode old = before.get(attribute.name());
             JsonNode now = after.get(attribute.name());
+            if (patch && old != null) {
+                if (now == null) {
+                    throw BadRequestException.mutability("'" + prefix + attribute.name() + "' is immutable: it cannot"
+                            + " be removed");
+                }
+                if (attribute.multiValued() && old.isArray() && now.isArray()) {
+                    for (JsonNode value : old) {
+                        if (!contains(now, value)) {
+                            throw BadRequestException.mutability("'" + prefix + attribute.name() + "' is immutable:"
+                                    + " values can be added to it but " + value + " cannot be removed or changed");
+                        }
+                    }
+                    continue;
+                }
+            }
             if (old != null && now != null && !old.equals(now)) {
                 throw BadRequestException.mutability("'" + prefix + attribute.name() + "' is immutable: it cannot"
                         + " change from " + old + " to " + now);
             }
         }
+    }
+
+    private static boolean contains(JsonNode array, JsonNode value) {
+        for (JsonNode element : array) {
+            if (element.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

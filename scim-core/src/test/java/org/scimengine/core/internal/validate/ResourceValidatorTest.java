@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -230,6 +231,76 @@ class ResourceValidatorTest {
         assertError(() -> STRICT_USERS.forCreate(json("{\"schemas\": [\"" + CORE + "\"], \"userName\": \"a\", \""
                         + ENTERPRISE + "\": \"x\"}")), ScimType.INVALID_SYNTAX,
                 "'" + ENTERPRISE + "' must be an object of its attributes");
+    }
+
+    @Test
+    void patchValuesAreNormalisedAndHashedButNeedNotCarryRequiredSubAttributes() {
+        Attribute emails = CoreSchemas.USER.attribute("emails").orElseThrow();
+        assertThat(LENIENT_USERS.patchValue(emails, json("{\"PRIMARY\": \"True\", \"display\": null}"), "emails"))
+                .isEqualTo(json("{\"primary\": true}"));
+        assertThat(LENIENT_USERS.patchValue(emails, json("{\"display\": null}"), "emails")).isNull();
+        assertThat(LENIENT_USERS.patchValues(emails, json("{\"value\": \"a@x\"}"), "emails"))
+                .isEqualTo(json("[{\"value\": \"a@x\"}]"));
+        assertThat(LENIENT_USERS.patchValues(emails, json("[null]"), "emails")).isNull();
+        assertError(() -> LENIENT_USERS.patchValues(emails, json("[{\"primary\": true}, {\"primary\": true}]"),
+                "emails"), ScimType.INVALID_VALUE, "at most one value of 'emails' may be primary, 2 are");
+
+        Attribute password = CoreSchemas.USER.attribute("password").orElseThrow();
+        String hash = LENIENT_USERS.patchValue(password, json("\"s3cret\""), "password").textValue();
+        assertThat(HASHER.matches("s3cret", hash)).isTrue();
+
+        Attribute manager = CoreSchemas.ENTERPRISE_USER.attribute("manager").orElseThrow();
+        assertThat(LENIENT_USERS.patchValue(manager, json("\"26118915\""), "manager"))
+                .isEqualTo(json("{\"value\": \"26118915\"}"));
+
+        Attribute parts = Attribute.builder("parts", AttributeType.COMPLEX).multiValued(true).subAttributes(List.of(
+                Attribute.builder("value", AttributeType.STRING).required(true).build(),
+                Attribute.builder("kind", AttributeType.STRING).build())).build();
+        // A patch may merge {"kind": ...} into a part that has its value; forPatch checks the result.
+        assertThat(LENIENT_USERS.patchValue(parts, json("{\"kind\": \"cpu\"}"), "parts"))
+                .isEqualTo(json("{\"kind\": \"cpu\"}"));
+    }
+
+    @Test
+    void forPatchKeepsStoredHashesRecomputesSchemasAndCallsRemovedRequiredValuesMutability() {
+        JsonNode existing = LENIENT_USERS.forCreate(json("{\"userName\": \"a\", \"password\": \"pw\"}"));
+        String hash = existing.get("password").textValue();
+        ObjectNode patched = (ObjectNode) existing.deepCopy();
+        patched.putObject(ENTERPRISE).put("costCenter", "4130");
+        JsonNode result = STRICT_USERS.forPatch(patched, existing);
+        assertThat(result.get("password").textValue()).isEqualTo(hash);
+        assertThat(result.get("schemas")).isEqualTo(json("[\"" + CORE + "\", \"" + ENTERPRISE + "\"]"));
+
+        ObjectNode withoutPassword = (ObjectNode) existing.deepCopy();
+        withoutPassword.remove("password");
+        assertThat(STRICT_USERS.forPatch(withoutPassword, existing).has("password")).isFalse();
+
+        ObjectNode withoutUserName = (ObjectNode) existing.deepCopy();
+        withoutUserName.remove("userName");
+        assertError(() -> STRICT_USERS.forPatch(withoutUserName, existing), ScimType.MUTABILITY,
+                "'userName' is required: no operation may remove it or set it to null");
+    }
+
+    @Test
+    void afterAPatchAnImmutableValueIsKeptAndAnImmutableListOnlyGrows() {
+        Schema device = new Schema("urn:x:Device", "Device", "", List.of(
+                Attribute.builder("serial", AttributeType.STRING).mutability(Mutability.IMMUTABLE).build(),
+                Attribute.builder("ports", AttributeType.STRING).multiValued(true).mutability(Mutability.IMMUTABLE)
+                        .build()));
+        ResourceType type = new ResourceType("Device", "/Devices", "", device.id(), List.of());
+        ResourceValidator devices = new ResourceValidator(
+                SchemaRegistry.builder().addSchema(device).addResourceType(type).build(), type, false, HASHER);
+        JsonNode existing = devices.forCreate(json("{\"serial\": \"S1\", \"ports\": [\"a\"]}"));
+
+        assertThat(devices.forPatch(json("{\"serial\": \"S1\", \"ports\": [\"a\", \"b\"]}"), existing).get("ports"))
+                .isEqualTo(json("[\"a\", \"b\"]"));
+        assertError(() -> devices.forPatch(json("{\"ports\": [\"a\"]}"), existing), ScimType.MUTABILITY,
+                "'serial' is immutable: it cannot be removed");
+        assertError(() -> devices.forPatch(json("{\"serial\": \"S2\", \"ports\": [\"a\"]}"), existing),
+                ScimType.MUTABILITY, "'serial' is immutable: it cannot change from \"S1\" to \"S2\"");
+        assertError(() -> devices.forPatch(json("{\"serial\": \"S1\", \"ports\": [\"b\"]}"), existing),
+                ScimType.MUTABILITY, "'ports' is immutable: values can be added to it but \"a\" cannot be removed or"
+                        + " changed");
     }
 
     private static void assertError(Runnable call, ScimType type, String detail) {
