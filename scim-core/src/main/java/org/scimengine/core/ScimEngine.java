@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.scimengine.core.config.ServiceProviderConfig;
@@ -33,6 +35,7 @@ import org.scimengine.core.internal.bulk.BulkResult;
 import org.scimengine.core.internal.engine.Preconditions;
 import org.scimengine.core.internal.engine.Renderer;
 import org.scimengine.core.internal.engine.TypeModel;
+import org.scimengine.core.internal.patch.PatchApplier;
 import org.scimengine.core.internal.projection.Projection;
 import org.scimengine.core.internal.secret.PasswordHasher;
 import org.scimengine.core.schema.ResourceType;
@@ -97,7 +100,7 @@ public final class ScimEngine {
         Map<String, TypeModel> byName = new LinkedHashMap<>();
         String groupEndpoint = null;
         for (ResourceType type : registry.resourceTypes()) {
-            TypeModel model = new TypeModel(registry, type, builder.strict, hasher, builder.uniqueExternalId);
+            TypeModel model = new TypeModel(registry, type, parser, builder.strict, hasher, builder.uniqueExternalId);
             byName.put(key(type.name()), model);
             if (model.hasMembers() && groupEndpoint == null) {
                 groupEndpoint = type.endpoint();
@@ -212,6 +215,63 @@ public final class ScimEngine {
             return replaced;
         });
         return result(context, model, stored, projection);
+    }
+
+    /**
+     * Modifies a resource (RFC 7644 §3.5.2): every operation of the request applies, or none does. Changes to a
+     * group's {@code members} become membership changes in the store, so a group of any size costs the same to
+     * change; a filter on members other than by {@code value} reads the member list to find its matches.
+     *
+     * @param body the {@code PatchOp} request
+     * @param ifMatch the entity tags the client expects, or null
+     * @throws BadRequestException for a malformed request or an operation that cannot apply
+     */
+    public ResourceResult patch(RequestContext context, String resourceType, String id, JsonNode body,
+            @Nullable String ifMatch, AttributeSelection selection) {
+        TypeModel model = model(resourceType);
+        Projection projection = projection(model, selection);
+        ResourceKey key = key(context, model, id);
+        Instant now = clock.instant();
+        StoredResource stored = store.inUnitOfWork(context.tenant(), unit -> {
+            StoredResource current = unit.get(key).orElseThrow(() -> notFound(model, id));
+            Preconditions.requireMatch(ifMatch, current);
+            PatchApplier.PatchResult result = model.patcher().apply(current.attributes(), body);
+            StoredResource updated = current;
+            if (result.attributesChanged()) {
+                ObjectNode attributes = result.attributes();
+                applyRules(model, attributes);
+                updated = unit.replace(new ReplaceRequest(key, attributes, model.uniqueValues(attributes),
+                        current.version(), now));
+            }
+            PatchApplier.MembershipEdit edit = result.membership();
+            if (!edit.isEmpty()) {
+                Set<String> remove = new HashSet<>(edit.remove());
+                Predicate<JsonNode> where = edit.removeWhere();
+                if (where != null && !edit.removeAll()) {
+                    for (Member member : allMembers(unit, key)) {
+                        if (where.test(memberJson(member))) {
+                            remove.add(member.id());
+                        }
+                    }
+                }
+                updated = unit.changeMembers(new MembershipChange(key, edit.removeAll(), remove, edit.add(),
+                        updated.version(), now));
+            }
+            return updated;
+        });
+        return result(context, model, stored, projection);
+    }
+
+    /** A member as a {@code members[...]} filter sees it. */
+    private static ObjectNode memberJson(Member member) {
+        ObjectNode element = NODES.objectNode().put("value", member.id());
+        if (member.type() != null) {
+            element.put("type", member.type());
+        }
+        if (member.display() != null) {
+            element.put("display", member.display());
+        }
+        return element;
     }
 
     /**
@@ -397,6 +457,7 @@ public final class ScimEngine {
         switch (method) {
             case "POST" -> result = create(context, type, body, AttributeSelection.DEFAULT);
             case "PUT" -> result = replace(context, type, segments[2], body, version, AttributeSelection.DEFAULT);
+            case "PATCH" -> result = patch(context, type, segments[2], body, version, AttributeSelection.DEFAULT);
             case "DELETE" -> {
                 delete(context, type, segments[2], version);
                 return new BulkResult(204, segments[2], location(context, type, segments[2]), null);
@@ -566,7 +627,7 @@ public final class ScimEngine {
         boolean withMembers = model.hasMembers() && projection.mayInclude("members");
         List<ObjectNode> out = new ArrayList<>(page.size());
         for (StoredResource stored : page) {
-            List<Member> members = withMembers ? allMembers(context, model, stored.id()) : null;
+            List<Member> members = withMembers ? allMembers(store, key(context, model, stored.id())) : null;
             ObjectNode full = renderer.render(context.baseUrl(), model.type(), stored, members,
                     groups.get(stored.id()));
             out.add(projection.apply(full));
@@ -574,11 +635,10 @@ public final class ScimEngine {
         return out;
     }
 
-    private List<Member> allMembers(RequestContext context, TypeModel model, String groupId) {
+    private static List<Member> allMembers(ResourceStore source, ResourceKey key) {
         List<Member> members = new ArrayList<>();
-        ResourceKey key = key(context, model, groupId);
         while (true) {
-            MemberPage page = store.members(new MembersQuery(key, members.size(), MEMBER_PAGE));
+            MemberPage page = source.members(new MembersQuery(key, members.size(), MEMBER_PAGE));
             members.addAll(page.members());
             if (page.members().isEmpty() || members.size() >= page.total()) {
                 return members;

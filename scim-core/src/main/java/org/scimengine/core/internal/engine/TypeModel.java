@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.scimengine.core.internal.filter.AttributeResolver;
+import org.scimengine.core.internal.patch.PatchApplier;
 import org.scimengine.core.internal.secret.PasswordHasher;
 import org.scimengine.core.internal.validate.ResourceValidator;
 import org.scimengine.core.schema.Attribute;
@@ -17,6 +18,7 @@ import org.scimengine.core.schema.SchemaExtension;
 import org.scimengine.core.schema.SchemaRegistry;
 import org.scimengine.core.schema.Uniqueness;
 import org.scimengine.core.spi.UniqueValue;
+import org.scimengine.filter.FilterParser;
 
 /**
  * What the engine works out once per resource type: its resolver and validator, which attributes must be unique,
@@ -32,15 +34,17 @@ public final class TypeModel {
     private final ResourceType type;
     private final AttributeResolver resolver;
     private final ResourceValidator validator;
+    private final PatchApplier patcher;
     private final List<UniqueAttribute> unique;
     private final boolean hasMembers;
     private final boolean showsGroups;
 
-    public TypeModel(SchemaRegistry registry, ResourceType type, boolean strict, PasswordHasher hasher,
-            boolean uniqueExternalId) {
+    public TypeModel(SchemaRegistry registry, ResourceType type, FilterParser parser, boolean strict,
+            PasswordHasher hasher, boolean uniqueExternalId) {
         this.type = type;
         this.resolver = new AttributeResolver(registry, type);
         this.validator = new ResourceValidator(registry, type, strict, hasher);
+        this.patcher = new PatchApplier(registry, type, parser, validator, strict);
         Schema core = resolver.coreSchema();
         List<UniqueAttribute> found = new ArrayList<>();
         collectUnique(core, null, found);
@@ -83,6 +87,10 @@ public final class TypeModel {
 
     public ResourceValidator validator() {
         return validator;
+    }
+
+    public PatchApplier patcher() {
+        return patcher;
     }
 
     /** Whether resources of this type have members kept as membership (a group). */
