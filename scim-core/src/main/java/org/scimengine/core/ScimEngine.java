@@ -100,7 +100,8 @@ public final class ScimEngine {
         Map<String, TypeModel> byName = new LinkedHashMap<>();
         String groupEndpoint = null;
         for (ResourceType type : registry.resourceTypes()) {
-            TypeModel model = new TypeModel(registry, type, parser, builder.strict, hasher, builder.uniqueExternalId);
+            TypeModel model = new TypeModel(registry, type, parser, builder.strict, builder.canonicalOnly, hasher,
+                    builder.uniqueExternalId);
             byName.put(key(type.name()), model);
             if (model.hasMembers() && groupEndpoint == null) {
                 groupEndpoint = type.endpoint();
@@ -656,6 +657,7 @@ public final class ScimEngine {
         private final List<ResourceRule> rules = new ArrayList<>();
         private boolean strict = true;
         private boolean uniqueExternalId = true;
+        private boolean canonicalOnly;
         private int passwordHashIterations = PasswordHasher.DEFAULT_ITERATIONS;
         private int defaultPageSize = 100;
         private int maxPageSize = 1_000;
@@ -705,6 +707,16 @@ public final class ScimEngine {
          */
         public Builder strict(boolean value) {
             this.strict = value;
+            return this;
+        }
+
+        /**
+         * Whether string attributes with canonical values ({@code emails.type}: work, home, other) accept only
+         * those, ignoring case unless the attribute is caseExact; off by default, since identity providers send
+         * types of their own.
+         */
+        public Builder canonicalValuesOnly(boolean value) {
+            this.canonicalOnly = value;
             return this;
         }
 

@@ -40,10 +40,10 @@ public final class TypeModel {
     private final boolean showsGroups;
 
     public TypeModel(SchemaRegistry registry, ResourceType type, FilterParser parser, boolean strict,
-            PasswordHasher hasher, boolean uniqueExternalId) {
+            boolean canonicalOnly, PasswordHasher hasher, boolean uniqueExternalId) {
         this.type = type;
         this.resolver = new AttributeResolver(registry, type);
-        this.validator = new ResourceValidator(registry, type, strict, hasher);
+        this.validator = new ResourceValidator(registry, type, strict, hasher, canonicalOnly);
         this.patcher = new PatchApplier(registry, type, parser, validator, strict);
         Schema core = resolver.coreSchema();
         List<UniqueAttribute> found = new ArrayList<>();

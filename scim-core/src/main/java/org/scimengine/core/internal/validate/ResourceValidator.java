@@ -52,6 +52,7 @@ public final class ResourceValidator {
     /** The type's extensions by lower-cased URN. */
     private final Map<String, Schema> extensions;
     private final boolean strict;
+    private final boolean canonicalOnly;
     private final PasswordHasher hasher;
 
     /** What a pass over a body does besides normalising. */
@@ -77,6 +78,18 @@ public final class ResourceValidator {
      * @param hasher hashes write-only values, which are kept only as hashes
      */
     public ResourceValidator(SchemaRegistry registry, ResourceType type, boolean strict, PasswordHasher hasher) {
+        this(registry, type, strict, hasher, false);
+    }
+
+    /**
+     * @param strict whether unknown attributes and unlisted schemas are errors (else dropped and inferred)
+     * @param hasher hashes write-only values, which are kept only as hashes
+     * @param canonicalOnly whether a string attribute with canonical values accepts only those (ignoring case
+     *     unless the attribute is caseExact); RFC 7643 lets a service provider choose
+     */
+    public ResourceValidator(SchemaRegistry registry, ResourceType type, boolean strict, PasswordHasher hasher,
+            boolean canonicalOnly) {
+        this.canonicalOnly = canonicalOnly;
         this.type = Objects.requireNonNull(type, "type");
         this.core = registry.schema(type.schema()).orElseThrow();
         Map<String, Schema> byUrn = new LinkedHashMap<>();
@@ -312,6 +325,7 @@ public final class ResourceValidator {
             case COMPLEX -> complexValue(attribute, value, path, mode);
             case STRING, REFERENCE -> {
                 requireText(value, path, "a string");
+                requireCanonical(attribute, value.textValue(), path);
                 yield attribute.mutability() == Mutability.WRITE_ONLY && mode.hashWriteOnly
                         ? NODES.textNode(hasher.hash(value.textValue()))
                         : value;
@@ -393,6 +407,19 @@ public final class ResourceValidator {
 
     private static boolean isWhole(JsonNode number) {
         return number.decimalValue().stripTrailingZeros().scale() <= 0;
+    }
+
+    private void requireCanonical(Attribute attribute, String value, String path) {
+        if (!canonicalOnly || attribute.canonicalValues().isEmpty()) {
+            return;
+        }
+        for (String canonical : attribute.canonicalValues()) {
+            if (attribute.caseExact() ? canonical.equals(value) : canonical.equalsIgnoreCase(value)) {
+                return;
+            }
+        }
+        throw BadRequestException.invalidValue("'" + path + "' must be one of " + String.join(", ",
+                attribute.canonicalValues()) + "; was '" + value + "'");
     }
 
     private static void requireText(JsonNode value, String path, String what) {

@@ -36,6 +36,18 @@ class ResourceValidatorTest {
     private static final String ENTERPRISE = CoreSchemas.ENTERPRISE_USER_URN;
 
     @Test
+    void canonicalValuesAreEnforcedOnlyWhenTheHostAsks() {
+        ResourceValidator canonical = new ResourceValidator(REGISTRY, CoreSchemas.USER_TYPE, true, HASHER, true);
+        String mobile = "{\"schemas\": [\"" + CORE + "\"], \"userName\": \"a\","
+                + " \"emails\": [{\"value\": \"a@example.com\", \"type\": \"mobile\"}]}";
+        assertThat(STRICT_USERS.forCreate(json(mobile)).at("/emails/0/type").asText()).isEqualTo("mobile");
+        assertError(() -> canonical.forCreate(json(mobile)), ScimType.INVALID_VALUE,
+                "'emails.type' must be one of work, home, other; was 'mobile'");
+        assertThat(canonical.forCreate(json(mobile.replace("mobile", "WORK"))).at("/emails/0/type").asText())
+                .isEqualTo("WORK");
+    }
+
+    @Test
     void oktasCreateIsNormalisedAndItsEmptyGroupsDropped() {
         JsonNode user = STRICT_USERS.forCreate(json("""
                 {"schemas": ["%s"], "userName": "bjensen@example.com",
