@@ -1,0 +1,4 @@
+@NullMarked
+package org.scimengine.store.memory;
+
+import org.jspecify.annotations.NullMarked;
