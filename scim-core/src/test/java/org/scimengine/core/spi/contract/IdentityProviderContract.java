@@ -45,9 +45,10 @@ public abstract class IdentityProviderContract {
         engine = ScimEngine.builder(newStore()).passwordHashIterations(1_000).build();
     }
 
+    /** JSON written with single quotes; a double quote inside (a filter's string) stays a quote in the value. */
     private static ObjectNode json(String text) {
         try {
-            return (ObjectNode) JSON.readTree(text.replace('\'', '"'));
+            return (ObjectNode) JSON.readTree(text.replace("\"", "\\\"").replace('\'', '"'));
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
@@ -110,8 +111,8 @@ public abstract class IdentityProviderContract {
 
     @Test
     void oktaPushesAGroupRenamesItAndChangesMembersInOnePatch() {
-        String a = engine.create(TENANT, "User", json("{'userName': 'a'}"), ALL).id();
-        String b = engine.create(TENANT, "User", json("{'userName': 'b'}"), ALL).id();
+        String a = engine.create(TENANT, "User", json("{'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'a'}"), ALL).id();
+        String b = engine.create(TENANT, "User", json("{'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'b'}"), ALL).id();
         ResourceResult created = engine.create(TENANT, "Group", json("""
                 {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:Group'], 'displayName': 'Test SCIMv2',
                  'members': []}
@@ -150,7 +151,7 @@ public abstract class IdentityProviderContract {
     void entraProvisionsAUserAndPatchesItAttributeByAttribute() {
         assertThat(search("User", "externalId eq \"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef\"", ALL)
                 .get("totalResults").asInt()).isZero();
-        String manager = engine.create(TENANT, "User", json("{'userName': 'boss@contoso.com'}"), ALL).id();
+        String manager = engine.create(TENANT, "User", json("{'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'boss@contoso.com'}"), ALL).id();
         ResourceResult created = engine.create(TENANT, "User", json("""
                 {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User', '%s'],
                  'externalId': '0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef', 'userName': 'Test_User_ab6490ee@contoso.com',
@@ -207,8 +208,8 @@ public abstract class IdentityProviderContract {
 
     @Test
     void entraManagesGroupMembersWithItsOwnShapes() {
-        String a = engine.create(TENANT, "User", json("{'userName': 'a'}"), ALL).id();
-        String b = engine.create(TENANT, "User", json("{'userName': 'b'}"), ALL).id();
+        String a = engine.create(TENANT, "User", json("{'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'a'}"), ALL).id();
+        String b = engine.create(TENANT, "User", json("{'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'b'}"), ALL).id();
         ResourceResult created = engine.create(TENANT, "Group", json("""
                 {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:Group',
                              'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'],
@@ -241,12 +242,12 @@ public abstract class IdentityProviderContract {
 
     @Test
     void concurrentPatchesOnOneGroupLoseNoMember() throws Exception {
-        String group = engine.create(TENANT, "Group", json("{'displayName': 'Everyone'}"), ALL).id();
+        String group = engine.create(TENANT, "Group", json("{'schemas': ['urn:ietf:params:scim:schemas:core:2.0:Group'], 'displayName': 'Everyone'}"), ALL).id();
         int threads = 16;
         int perThread = 10;
         List<String> users = new ArrayList<>();
         for (int i = 0; i < threads * perThread; i++) {
-            users.add(engine.create(TENANT, "User", json("{'userName': 'u" + i + "'}"), ALL).id());
+            users.add(engine.create(TENANT, "User", json("{'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'u" + i + "'}"), ALL).id());
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CyclicBarrier start = new CyclicBarrier(threads);

@@ -30,6 +30,8 @@ import org.scimengine.core.spi.ResourceStore;
 public abstract class ScimEnginePropertiesContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
     private static final RequestContext CONTEXT = RequestContext.of("t", "https://example.com/scim/v2");
     private static final List<String> USER_ATTRIBUTES = List.of("userName", "password", "name", "name.givenName",
             "emails", "emails.value", "displayName", "active", "groups", "meta", "id", "externalId",
@@ -65,9 +67,9 @@ public abstract class ScimEnginePropertiesContract {
     void everyWriteGivesANewVersion(@ForAll("users") ObjectNode user, @ForAll @Size(min = 1, max = 8) List<Write> writes) {
         ScimEngine engine = newEngine();
         ResourceResult created = engine.create(CONTEXT, "User", user, AttributeSelection.DEFAULT);
-        String other = engine.create(CONTEXT, "User", json("{\"userName\": \"other-" + created.id() + "\"}"),
+        String other = engine.create(CONTEXT, "User", json("{\"schemas\": [\"" + USER + "\"], \"userName\": \"other-" + created.id() + "\"}"),
                 AttributeSelection.DEFAULT).id();
-        ResourceResult group = engine.create(CONTEXT, "Group", json("{\"displayName\": \"g\"}"),
+        ResourceResult group = engine.create(CONTEXT, "Group", json("{\"schemas\": [\"" + GROUP + "\"], \"displayName\": \"g\"}"),
                 AttributeSelection.DEFAULT);
         Set<String> userVersions = new HashSet<>(Set.of(created.version()));
         Set<String> groupVersions = new HashSet<>(Set.of(group.version()));
@@ -83,7 +85,7 @@ public abstract class ScimEnginePropertiesContract {
                 }
                 case SET_MEMBERS, CLEAR_MEMBERS -> {
                     String members = write == Write.SET_MEMBERS ? "[{\"value\": \"" + other + "\"}]" : "[]";
-                    String version = engine.replace(CONTEXT, "Group", group.id(), json("{\"displayName\": \"g"
+                    String version = engine.replace(CONTEXT, "Group", group.id(), json("{\"schemas\": [\"" + GROUP + "\"], \"displayName\": \"g"
                             + step + "\", \"members\": " + members + "}"), null, AttributeSelection.DEFAULT).version();
                     assertThat(groupVersions.add(version)).as("group version %s after step %d", version, step)
                             .isTrue();
