@@ -65,8 +65,10 @@ public interface ResourceStore {
 
     /**
      * Runs {@code work} as one unit: everything it does through the store it is given happens, or, if it throws,
-     * none of it does. Calls on other tenants from within the unit are not allowed. The engine runs a PATCH and
-     * a Bulk operation this way.
+     * none of it does. Calls on other tenants from within the unit are not allowed. A call that fails inside the
+     * unit ends it: the engine lets the exception propagate and never goes on with a unit after a failed call, so
+     * a store need not keep one usable (a database transaction may be aborted by then). The engine runs every
+     * write, and each Bulk operation, this way.
      *
      * @param tenant the tenant every call inside works on
      * @param work what to do, given a store whose calls belong to the unit

@@ -10,7 +10,8 @@ import org.scimengine.core.internal.filter.FilterCompiler;
  *
  * @param attribute the attribute's full name, such as {@code userName} or {@code urn:...:User:employeeNumber}
  * @param value the value to compare exactly
- * @param global whether it must be unique across all resource types of the tenant, not only within the type
+ * @param global whether it must be unique across all resource types of the tenant, not only within the type; a
+ *     global value conflicts with an equal value of the same attribute in any type, global or not
  * @since 0.1
  */
 public record UniqueValue(String attribute, String value, boolean global) {

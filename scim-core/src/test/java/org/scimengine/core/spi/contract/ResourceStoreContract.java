@@ -1143,27 +1143,6 @@ public abstract class ResourceStoreContract {
         }
 
         @Test
-        void aFailedCallInsideChangesNothingAndTheUnitGoesOn() {
-            StoredResource alice = createUser("alice");
-
-            store.inUnitOfWork(TENANT, unit -> {
-                unit.create(new CreateRequest(userKey(TENANT, "first"), user("first").build(),
-                        List.of(userNameValue("first")), at(1)));
-                assertThatThrownBy(() -> unit.create(new CreateRequest(userKey(TENANT, "dup"), user("alice").build(),
-                        List.of(userNameValue("alice")), at(2)))).isInstanceOf(ConflictException.class);
-                assertThatThrownBy(() -> unit.replace(new ReplaceRequest(key(alice), user("alice").build(),
-                        List.of(userNameValue("alice")), 7L, at(2)))).isInstanceOf(PreconditionFailedException.class);
-                return unit.create(new CreateRequest(userKey(TENANT, "second"), user("second").build(),
-                        List.of(userNameValue("second")), at(3)));
-            });
-
-            assertThat(store.get(userKey(TENANT, "first"))).isPresent();
-            assertThat(store.get(userKey(TENANT, "second"))).isPresent();
-            assertThat(store.get(userKey(TENANT, "dup"))).isEmpty();
-            assertThat(store.get(key(alice))).contains(alice);
-        }
-
-        @Test
         void aNestedUnitBelongsToTheOuterOne() {
             RuntimeException boom = new IllegalArgumentException("outer fails after the inner unit returned");
 
