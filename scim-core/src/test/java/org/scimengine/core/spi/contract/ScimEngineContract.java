@@ -132,6 +132,29 @@ public abstract class ScimEngineContract {
     }
 
     @Test
+    void theRfc7643EnterpriseUserComesBackAsSentWithIdAndMetaAndWithoutItsPassword() throws Exception {
+        ObjectNode body;
+        try (var in = ScimEngineContract.class.getResourceAsStream("enterprise-user.json")) {
+            body = (ObjectNode) JSON.readTree(in);
+        }
+        ResourceResult created = engine.create(ACME, "User", body, ALL);
+
+        ObjectNode expected = body.deepCopy();
+        expected.remove("password");
+        // manager.displayName is readOnly (RFC 7643 §4.3): the server's to fill in, so client input is ignored.
+        expected.withObject("/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User").withObject("/manager")
+                .remove("displayName");
+        ObjectNode returned = created.resource().deepCopy();
+        assertThat(returned.remove("id").asText()).isEqualTo(created.id());
+        assertThat(returned.remove("meta").get("resourceType").asText()).isEqualTo("User");
+        assertThat(returned).isEqualTo(expected);
+        assertThat(engine.get(ACME, "User", created.id(), ALL).resource()).isEqualTo(created.resource());
+        assertThat(total(ACME, "User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"
+                + " eq \"26118915-6090-4610-87e4-49d8ca9f808d\" and addresses[type eq \"home\" and postalCode sw \"916\"]"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void valuesAreStoredExactlyAsSentAndNamesInTheSchemasSpelling() {
         ResourceResult created = engine.create(ACME, "User", json("{'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'],"
                 + " 'USERNAME': 'Ann', 'phoneNumbers': [{'value': '+1 (555) 555-8377', 'type': 'work'}],"
