@@ -2,6 +2,8 @@ package org.scimengine.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.scimengine.core.internal.engine.Preconditions;
 
 /**
  * A resource as an operation returns it.
@@ -19,5 +21,13 @@ public record ResourceResult(ObjectNode resource, String id, String version, Str
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(location, "location");
+    }
+
+    /**
+     * Whether an {@code If-None-Match} header (RFC 7232 §3.2) matches this version, so a GET answers 304 Not
+     * Modified: {@code *}, or a list of entity tags compared weakly.
+     */
+    public boolean matchesAnyOf(@Nullable String ifNoneMatch) {
+        return Preconditions.matchesAny(ifNoneMatch, version);
     }
 }

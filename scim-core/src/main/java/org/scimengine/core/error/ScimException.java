@@ -1,5 +1,7 @@
 package org.scimengine.core.error;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public class ScimException extends RuntimeException {
+
+    /** The URN of an error response body. */
+    public static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
     private static final long serialVersionUID = 1L;
 
@@ -60,5 +65,18 @@ public class ScimException extends RuntimeException {
     /** What went wrong, as sent to the client. */
     public String detail() {
         return getMessage();
+    }
+
+    /**
+     * This error as an RFC 7644 §3.12 {@code urn:ietf:params:scim:api:messages:2.0:Error} body: {@code schemas},
+     * {@code status} (a string, as the RFC's examples write it), {@code scimType} if any, and {@code detail}.
+     */
+    public ObjectNode toErrorResponse() {
+        ObjectNode error = JsonNodeFactory.instance.objectNode();
+        error.putArray("schemas").add(ERROR_SCHEMA);
+        error.put("status", Integer.toString(status));
+        scimType().ifPresent(type -> error.put("scimType", type.keyword()));
+        error.put("detail", detail());
+        return error;
     }
 }

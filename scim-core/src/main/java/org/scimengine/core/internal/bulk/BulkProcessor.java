@@ -48,8 +48,6 @@ public final class BulkProcessor {
     public static final String BULK_REQUEST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
     /** The schema URN that identifies a bulk response. */
     public static final String BULK_RESPONSE_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
-    /** The schema URN of an error response (RFC 7644 §3.12). */
-    public static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkProcessor.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -114,12 +112,7 @@ public final class BulkProcessor {
         }
 
         static Outcome of(ScimException failure, @Nullable String location) {
-            ObjectNode error = NODES.objectNode();
-            error.putArray("schemas").add(ERROR_SCHEMA);
-            failure.scimType().ifPresent(type -> error.put("scimType", type.keyword()));
-            error.put("detail", failure.detail());
-            error.put("status", Integer.toString(failure.status()));
-            return new Outcome(failure.status(), location, null, error);
+            return new Outcome(failure.status(), location, null, failure.toErrorResponse());
         }
 
         boolean failed() {
