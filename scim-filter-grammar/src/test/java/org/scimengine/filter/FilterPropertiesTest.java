@@ -311,7 +311,8 @@ class FilterPropertiesTest {
 
         /**
          * The message for this shape too deep: a chain says each term adds a level; nesting says nested; a
-         * value path around a chain says either, depending on whether the chain or its brackets cross first.
+         * value path around a chain, or right-nested terms (whose first level is a chain of two, as in
+         * {@code a pr and (a pr)}), say either, depending on whether a chain or a bracket crosses first.
          */
         String expectedError(int limit) {
             String chain = "the filter is deeper than the limit of " + limit
@@ -319,7 +320,7 @@ class FilterPropertiesTest {
             String nested = "the filter is nested deeper than the limit of " + limit + " at offset \\d+";
             return switch (this) {
                 case AND_CHAIN, OR_CHAIN -> chain;
-                case VALUE_PATH_CHAIN -> "(" + chain + ")|(" + nested + ")";
+                case VALUE_PATH_CHAIN, RIGHT_NESTED -> "(" + chain + ")|(" + nested + ")";
                 default -> nested;
             };
         }
