@@ -103,7 +103,9 @@ class ResolvedFilterTest {
         "meta.lastModified gt \"yesterday\"    | 'meta.lastModified' is a dateTime: compare it with a quoted xsd:dateTime such as \"2011-05-13T04:42:34Z\", not \"yesterday\"",
         "meta.created co \"2011\"              | 'meta.created' is a dateTime: co applies to strings only",
         "userName gt null                    | 'userName' can be compared with null only by eq or ne",
-        "userName eq \"x\" and not (title eq 5) | 'title' is a string: compare it with a quoted string, not 5"
+        "userName eq \"x\" and not (title eq 5) | 'title' is a string: compare it with a quoted string, not 5",
+        "password pr                         | 'password' is never returned, so it cannot be filtered or sorted on",
+        "password sw \"$pbkdf2\"               | 'password' is never returned, so it cannot be filtered or sorted on"
     })
     void rejectsWhatDoesNotFitWithInvalidFilter(String text, String detail) {
         assertThatThrownBy(() -> parse(text.strip(), CoreSchemas.USER_TYPE))

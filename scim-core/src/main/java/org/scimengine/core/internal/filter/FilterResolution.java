@@ -6,6 +6,7 @@ import org.scimengine.core.filter.ResolvedAttribute;
 import org.scimengine.core.internal.value.DateTimes;
 import org.scimengine.core.schema.Attribute;
 import org.scimengine.core.schema.AttributeType;
+import org.scimengine.core.schema.Returned;
 import org.scimengine.filter.AttributePath;
 import org.scimengine.filter.CompareOp;
 import org.scimengine.filter.Comparison;
@@ -73,7 +74,7 @@ public final class FilterResolution extends FilterRewriter {
 
     @Override
     public Filter visitValuePath(ValuePath valuePath) {
-        ResolvedAttribute filtered = resolver.resolve(valuePath.attribute());
+        ResolvedAttribute filtered = requireReturnable(resolver.resolve(valuePath.attribute()));
         if (filtered.subAttribute() != null || filtered.attribute().type() != AttributeType.COMPLEX) {
             throw new ResolutionException("'" + valuePath.attribute() + "' is not a complex attribute, so it takes"
                     + " no value filter");
@@ -83,7 +84,21 @@ public final class FilterResolution extends FilterRewriter {
     }
 
     private ResolvedAttribute resolve(AttributePath path) {
-        return parent == null ? resolver.resolve(path) : resolver.resolveWithin(parent, path);
+        return requireReturnable(parent == null ? resolver.resolve(path) : resolver.resolveWithin(parent, path));
+    }
+
+    /**
+     * A value that is never returned (a password's hash) must not be observable through matches either: a
+     * filter or sort on it would let a client read it out piece by piece.
+     *
+     * @throws ResolutionException if the attribute or sub-attribute is {@code returned: never}
+     */
+    public static ResolvedAttribute requireReturnable(ResolvedAttribute resolved) {
+        if (resolved.attribute().returned() == Returned.NEVER || resolved.leaf().returned() == Returned.NEVER) {
+            throw new ResolutionException("'" + describe(resolved) + "' is never returned, so it cannot be filtered"
+                    + " or sorted on");
+        }
+        return resolved;
     }
 
     /** Top level: the canonical path; inside a value filter: the bare sub-attribute name. */

@@ -9,6 +9,7 @@ import org.scimengine.core.error.BadRequestException;
 import org.scimengine.core.filter.ResolvedAttribute;
 import org.scimengine.core.internal.filter.AttributeResolver;
 import org.scimengine.core.internal.filter.FilterCompiler;
+import org.scimengine.core.internal.filter.FilterResolution;
 import org.scimengine.core.internal.filter.ResolutionException;
 import org.scimengine.core.internal.value.DateTimes;
 import org.scimengine.core.schema.Attribute;
@@ -59,7 +60,8 @@ public final class ResourceOrder {
             return null;
         }
         try {
-            return sortable(resolver.resolve(parser.parseAttributePath(sortBy)), sortBy);
+            return sortable(FilterResolution.requireReturnable(resolver.resolve(parser.parseAttributePath(sortBy))),
+                    sortBy);
         } catch (FilterSyntaxException | ResolutionException e) {
             throw BadRequestException.invalidValue("'sortBy': " + e.getMessage());
         }

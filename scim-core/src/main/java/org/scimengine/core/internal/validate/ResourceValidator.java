@@ -186,19 +186,29 @@ public final class ResourceValidator {
             // After a PATCH, schemas follows the attributes: the operations could not have listed it.
             requireSchemasListed(listed, used);
         }
-        schemas.add(core.id());
-        used.forEach(schemas::add);
         boolean patch = mode == Mode.PATCH_RESULT;
-        requireRequired(out, patch);
-        if (existing != null) {
-            if (!patch) {
-                // A PUT that leaves a password out keeps it; a PATCH that leaves it out removed it.
-                keepWriteOnly(core.attributes(), existing, out);
-                for (String urn : used) {
-                    keepWriteOnly(extensions.get(urn.toLowerCase(Locale.ROOT)).attributes(), existing.get(urn),
-                            (ObjectNode) out.get(urn));
+        if (existing != null && !patch) {
+            // A PUT that leaves a password or an immutable value out keeps it; a PATCH that leaves it out removed
+            // it. Without this, a PUT could drop an immutable value and the next one set it anew.
+            keepOmitted(core.attributes(), existing, out);
+            for (Schema extension : extensions.values()) {
+                JsonNode before = existing.get(extension.id());
+                if (before == null) {
+                    continue;
+                }
+                JsonNode present = out.get(extension.id());
+                ObjectNode after = present == null ? NODES.objectNode() : (ObjectNode) present;
+                keepOmitted(extension.attributes(), before, after);
+                if (present == null && !after.isEmpty()) {
+                    out.set(extension.id(), after);
+                    used.add(extension.id());
                 }
             }
+        }
+        schemas.add(core.id());
+        used.forEach(schemas::add);
+        requireRequired(out, patch);
+        if (existing != null) {
             requireImmutablesKept(core.attributes(), existing, out, "", patch);
             for (Schema extension : extensions.values()) {
                 JsonNode before = existing.get(extension.id());
@@ -341,12 +351,14 @@ public final class ResourceValidator {
             }
             case BOOLEAN -> booleanValue(value, path);
             case INTEGER -> {
+                requireFinite(value, path);
                 if (!value.isIntegralNumber() && !(value.isNumber() && isWhole(value))) {
                     throw BadRequestException.invalidValue("'" + path + "' must be an integer, was " + value);
                 }
                 yield value;
             }
             case DECIMAL -> {
+                requireFinite(value, path);
                 if (!value.isNumber()) {
                     throw BadRequestException.invalidValue("'" + path + "' must be a number, was " + value);
                 }
@@ -405,6 +417,13 @@ public final class ResourceValidator {
         throw BadRequestException.invalidValue("'" + path + "' must be true or false, was " + value);
     }
 
+    /** JSON has no infinity, but a number beyond a double's range (1e400) parses as one. */
+    private static void requireFinite(JsonNode value, String path) {
+        if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
+            throw BadRequestException.invalidValue("'" + path + "' is a number beyond the range of a double");
+        }
+    }
+
     private static boolean isWhole(JsonNode number) {
         return number.decimalValue().stripTrailingZeros().scale() <= 0;
     }
@@ -422,6 +441,12 @@ public final class ResourceValidator {
                 attribute.canonicalValues()) + "; was '" + value + "'");
     }
 
+    /** An empty string is no value for a required attribute: {@code userName: ""} names nobody. */
+    private static boolean hasValue(JsonNode container, String name) {
+        JsonNode value = container.get(name);
+        return value != null && !(value.isTextual() && value.textValue().isEmpty());
+    }
+
     private static void requireText(JsonNode value, String path, String what) {
         if (!value.isTextual()) {
             throw BadRequestException.invalidValue("'" + path + "' must be " + what + ", was " + value);
@@ -437,7 +462,8 @@ public final class ResourceValidator {
     /** After a PATCH a missing required value was removed, which RFC 7644 §3.5.2.2 makes a mutability error. */
     private void requireRequired(ObjectNode out, boolean patch) {
         for (Attribute attribute : core.attributes()) {
-            if (attribute.required() && attribute.mutability() != Mutability.READ_ONLY && !out.has(attribute.name())) {
+            if (attribute.required() && attribute.mutability() != Mutability.READ_ONLY
+                    && !hasValue(out, attribute.name())) {
                 throw missingRequired("'" + attribute.name() + "' is required", patch);
             }
         }
@@ -451,8 +477,9 @@ public final class ResourceValidator {
             if (values != null) {
                 for (Attribute attribute : schema.attributes()) {
                     if (attribute.required() && attribute.mutability() != Mutability.READ_ONLY
-                            && !values.has(attribute.name())) {
-                        throw missingRequired("'" + schema.id() + ":" + attribute.name() + "' is required", patch);
+                            && !hasValue(values, attribute.name())) {
+                        throw missingRequired("'" + schema.id() + ":" + attribute.name()
+                                + "' is required", patch);
                     }
                 }
             }
@@ -465,13 +492,12 @@ public final class ResourceValidator {
                 : BadRequestException.invalidValue(what);
     }
 
-    private static void keepWriteOnly(List<Attribute> attributes, @Nullable JsonNode before, @Nullable ObjectNode after) {
-        if (before == null || after == null) {
-            return;
-        }
+    /** Carries over the write-only and immutable values a replacement leaves out. */
+    private static void keepOmitted(List<Attribute> attributes, JsonNode before, ObjectNode after) {
         for (Attribute attribute : attributes) {
-            if (attribute.mutability() == Mutability.WRITE_ONLY && !after.has(attribute.name())
-                    && before.has(attribute.name())) {
+            boolean kept = attribute.mutability() == Mutability.WRITE_ONLY
+                    || attribute.mutability() == Mutability.IMMUTABLE;
+            if (kept && !after.has(attribute.name()) && before.has(attribute.name())) {
                 after.set(attribute.name(), before.get(attribute.name()));
             }
         }

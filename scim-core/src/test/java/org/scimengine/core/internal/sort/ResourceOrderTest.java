@@ -69,7 +69,8 @@ class ResourceOrderTest {
         "shoeSize   | -        | 'sortBy': unknown attribute 'shoeSize' for resource type User",
         "name       | -        | 'sortBy': 'name' is complex: sort by one of its sub-attributes",
         "a,b        | -        | 'sortBy': expected the end of the input after 'a' at offset 1, found ','",
-        "userName   | upwards  | 'sortOrder' must be ascending or descending, was 'upwards'"
+        "userName   | upwards  | 'sortOrder' must be ascending or descending, was 'upwards'",
+        "password   | -        | 'sortBy': 'password' is never returned, so it cannot be filtered or sorted on"
     })
     void rejectsWhatCannotBeSortedWithInvalidValue(String sortBy, String sortOrder, String detail) {
         assertThatThrownBy(() -> ResourceOrder.parse(sortBy, sortOrder, FilterParser.standard(), USERS))

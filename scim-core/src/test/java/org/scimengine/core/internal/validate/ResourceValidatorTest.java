@@ -36,6 +36,23 @@ class ResourceValidatorTest {
     private static final String ENTERPRISE = CoreSchemas.ENTERPRISE_USER_URN;
 
     @Test
+    void numbersBeyondADoublesRangeAndEmptyRequiredStringsAreRefused() {
+        assertError(() -> STRICT_USERS.forCreate(json("{\"schemas\": [\"" + CORE + "\"], \"userName\": \"\"}")),
+                ScimType.INVALID_VALUE, "'userName' is required");
+        Schema gauge = new Schema("urn:x:Gauge", "Gauge", "", List.of(
+                Attribute.builder("count", AttributeType.INTEGER).build(),
+                Attribute.builder("weight", AttributeType.DECIMAL).build()));
+        ResourceType type = new ResourceType("Gauge", "/Gauges", "", gauge.id(), List.of());
+        ResourceValidator gauges = new ResourceValidator(
+                SchemaRegistry.builder().addSchema(gauge).addResourceType(type).build(), type, false, HASHER);
+        assertError(() -> gauges.forCreate(json("{\"count\": 1e400}")), ScimType.INVALID_VALUE,
+                "'count' is a number beyond the range of a double");
+        assertError(() -> gauges.forCreate(json("{\"weight\": -1e400}")), ScimType.INVALID_VALUE,
+                "'weight' is a number beyond the range of a double");
+        assertThat(gauges.forCreate(json("{\"count\": 1e3, \"weight\": 1e300}")).get("count").asInt()).isEqualTo(1000);
+    }
+
+    @Test
     void canonicalValuesAreEnforcedOnlyWhenTheHostAsks() {
         ResourceValidator canonical = new ResourceValidator(REGISTRY, CoreSchemas.USER_TYPE, true, HASHER, true);
         String mobile = "{\"schemas\": [\"" + CORE + "\"], \"userName\": \"a\","
@@ -222,7 +239,11 @@ class ResourceValidatorTest {
         assertThat(withSerial.get("serial").textValue()).isEqualTo("S1");
         assertThat(devices.forReplace(json("{\"key\": \"AQID\", \"serial\": \"S1\", \"label\": \"x\"}"), withSerial)
                 .get("label").textValue()).isEqualTo("x");
-        assertThat(devices.forReplace(json("{\"key\": \"AQID\"}"), withSerial).has("serial")).isFalse();
+        // A replacement that leaves the immutable value out keeps it, so no later one can set it anew.
+        JsonNode leftOut = devices.forReplace(json("{\"key\": \"AQID\"}"), withSerial);
+        assertThat(leftOut.get("serial").textValue()).isEqualTo("S1");
+        assertError(() -> devices.forReplace(json("{\"key\": \"AQID\", \"serial\": \"S2\"}"), leftOut),
+                ScimType.MUTABILITY, "'serial' is immutable: it cannot change from \"S1\" to \"S2\"");
         assertError(() -> devices.forReplace(json("{\"key\": \"AQID\", \"serial\": \"S2\"}"), withSerial),
                 ScimType.MUTABILITY, "'serial' is immutable: it cannot change from \"S1\" to \"S2\"");
 

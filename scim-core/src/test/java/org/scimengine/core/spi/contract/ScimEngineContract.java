@@ -399,6 +399,16 @@ public abstract class ScimEngineContract {
     }
 
     @Test
+    void aPasswordCanBeNeitherFilteredNorSortedOn() {
+        createUser(ACME, "bjensen");
+        assertScimError(() -> total(ACME, "User", "password pr"), 400, ScimType.INVALID_FILTER);
+        assertScimError(() -> engine.search(ACME, SearchRequest.all().withFilter("password sw \"$pbkdf2\"")), 400,
+                ScimType.INVALID_FILTER);
+        assertScimError(() -> engine.search(ACME, "User", SearchRequest.all().withSort("password", null)), 400,
+                ScimType.INVALID_VALUE);
+    }
+
+    @Test
     void attributesNarrowTheResponseButAlwaysReturnedOnesStay() {
         createUser(ACME, "bjensen");
         JsonNode user = engine.search(ACME, "User", SearchRequest.all()
