@@ -7,7 +7,9 @@ import org.scimengine.core.schema.ResourceType;
 /**
  * A host's own rule for resources about to be stored, beyond what the schemas say: a {@code userName} that must
  * be an email address, a generated value filled in when absent. The engine runs every rule after validating a
- * create, replace or patch and before storing it, inside the same unit of work.
+ * create, replace or patch and before storing it. Rules run outside the store's unit of work, so a slow rule
+ * holds no lock; a rule may run twice for one request when the resource changed meanwhile, so it must not
+ * have side effects beyond the attributes it is given.
  *
  * @since 0.1
  */

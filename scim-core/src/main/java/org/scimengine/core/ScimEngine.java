@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.scimengine.core.config.ServiceProviderConfig;
 import org.scimengine.core.config.ServiceProviderConfig.AuthenticationScheme;
@@ -88,6 +89,8 @@ public final class ScimEngine {
     private final Renderer renderer;
     private final ServiceProviderConfig config;
     private final BulkProcessor bulk;
+    /** The types a group's member may be of: those that are groups or show the groups they are in. */
+    private final Set<String> memberTypes;
 
     private ScimEngine(Builder builder) {
         this.registry = builder.registry;
@@ -108,6 +111,8 @@ public final class ScimEngine {
             }
         }
         this.models = Map.copyOf(byName);
+        this.memberTypes = byName.values().stream().filter(m -> m.hasMembers() || m.showsGroups())
+                .map(m -> m.type().name()).collect(Collectors.toUnmodifiableSet());
         this.renderer = new Renderer(registry, groupEndpoint);
         boolean cursors = store.capabilities().cursorPaging();
         this.config = ServiceProviderConfig.builder()
@@ -170,7 +175,7 @@ public final class ScimEngine {
         StoredResource stored = store.inUnitOfWork(context.tenant(), unit -> {
             StoredResource created = unit.create(new CreateRequest(key, attributes, model.uniqueValues(attributes), now));
             if (!members.isEmpty()) {
-                created = unit.changeMembers(new MembershipChange(key, false, Set.of(), members, null, now));
+                created = unit.changeMembers(new MembershipChange(key, false, Set.of(), members, null, now, memberTypes));
             }
             return created;
         });
@@ -201,17 +206,21 @@ public final class ScimEngine {
         Projection projection = projection(model, selection);
         ResourceKey key = key(context, model, id);
         Instant now = clock.instant();
+        // Validation (a password's PBKDF2 hash, the host's rules) runs before the unit of work, which a store may
+        // hold a lock for; inside, it runs again only if the resource changed meanwhile.
+        StoredResource read = store.get(key).orElseThrow(() -> notFound(model, id));
+        Preconditions.requireMatch(ifMatch, read);
+        Replacement prepared = prepareReplacement(model, body, read);
         StoredResource stored = store.inUnitOfWork(context.tenant(), unit -> {
             StoredResource current = unit.get(key).orElseThrow(() -> notFound(model, id));
             Preconditions.requireMatch(ifMatch, current);
-            ObjectNode attributes = model.validator().forReplace(body, current.attributes());
-            List<Member> members = takeMembers(model, attributes);
-            applyRules(model, attributes);
-            StoredResource replaced = unit.replace(new ReplaceRequest(key, attributes,
-                    model.uniqueValues(attributes), current.version(), now));
+            Replacement replacement = current.version() == read.version() ? prepared
+                    : prepareReplacement(model, body, current);
+            StoredResource replaced = unit.replace(new ReplaceRequest(key, replacement.attributes(),
+                    model.uniqueValues(replacement.attributes()), current.version(), now));
             if (model.hasMembers()) {
-                replaced = unit.changeMembers(new MembershipChange(key, true, Set.of(), members, replaced.version(),
-                        now));
+                replaced = unit.changeMembers(new MembershipChange(key, true, Set.of(), replacement.members(),
+                        replaced.version(), now, memberTypes));
             }
             return replaced;
         });
@@ -233,16 +242,18 @@ public final class ScimEngine {
         Projection projection = projection(model, selection);
         ResourceKey key = key(context, model, id);
         Instant now = clock.instant();
+        StoredResource read = store.get(key).orElseThrow(() -> notFound(model, id));
+        Preconditions.requireMatch(ifMatch, read);
+        PatchApplier.PatchResult prepared = preparePatch(model, body, read);
         StoredResource stored = store.inUnitOfWork(context.tenant(), unit -> {
             StoredResource current = unit.get(key).orElseThrow(() -> notFound(model, id));
             Preconditions.requireMatch(ifMatch, current);
-            PatchApplier.PatchResult result = model.patcher().apply(current.attributes(), body);
+            PatchApplier.PatchResult result = current.version() == read.version() ? prepared
+                    : preparePatch(model, body, current);
             StoredResource updated = current;
             if (result.attributesChanged()) {
-                ObjectNode attributes = result.attributes();
-                applyRules(model, attributes);
-                updated = unit.replace(new ReplaceRequest(key, attributes, model.uniqueValues(attributes),
-                        current.version(), now));
+                updated = unit.replace(new ReplaceRequest(key, result.attributes(),
+                        model.uniqueValues(result.attributes()), current.version(), now));
             }
             PatchApplier.MembershipEdit edit = result.membership();
             if (!edit.isEmpty()) {
@@ -256,11 +267,30 @@ public final class ScimEngine {
                     }
                 }
                 updated = unit.changeMembers(new MembershipChange(key, edit.removeAll(), remove, edit.add(),
-                        updated.version(), now));
+                        updated.version(), now, memberTypes));
             }
             return updated;
         });
         return result(context, model, stored, projection);
+    }
+
+    /** A validated replacement: the attributes to store and, for a group, its members. */
+    private record Replacement(ObjectNode attributes, List<Member> members) {
+    }
+
+    private Replacement prepareReplacement(TypeModel model, JsonNode body, StoredResource current) {
+        ObjectNode attributes = model.validator().forReplace(body, current.attributes());
+        List<Member> members = takeMembers(model, attributes);
+        applyRules(model, attributes);
+        return new Replacement(attributes, members);
+    }
+
+    private PatchApplier.PatchResult preparePatch(TypeModel model, JsonNode body, StoredResource current) {
+        PatchApplier.PatchResult result = model.patcher().apply(current.attributes(), body);
+        if (result.attributesChanged()) {
+            applyRules(model, result.attributes());
+        }
+        return result;
     }
 
     /** A member as a {@code members[...]} filter sees it. */

@@ -18,16 +18,25 @@ import org.jspecify.annotations.Nullable;
  *     containing itself, directly or through nesting
  * @param expectedVersion the version the group must still have, or null
  * @param now the modification time
+ * @param memberTypes the resource type names a member may have ({@code User}, {@code Group}); a member of
+ *     another type is a 400 {@code invalidValue}; empty allows any type
  * @since 0.1
  */
 public record MembershipChange(ResourceKey group, boolean removeAll, Set<String> remove, List<Member> add,
-        @Nullable Long expectedVersion, Instant now) {
+        @Nullable Long expectedVersion, Instant now, Set<String> memberTypes) {
 
     public MembershipChange {
         Objects.requireNonNull(group, "group");
         remove = Set.copyOf(remove);
         add = List.copyOf(add);
         Objects.requireNonNull(now, "now");
+        memberTypes = Set.copyOf(memberTypes);
+    }
+
+    /** A change that lets a resource of any type be a member. */
+    public MembershipChange(ResourceKey group, boolean removeAll, Set<String> remove, List<Member> add,
+            @Nullable Long expectedVersion, Instant now) {
+        this(group, removeAll, remove, add, expectedVersion, now, Set.of());
     }
 
     /** Whether the change changes nothing at all. */

@@ -901,6 +901,22 @@ public abstract class ResourceStoreContract {
         }
 
         @Test
+        void aMemberOfATypeNotAllowedFailsWith400() {
+            StoredResource group = createGroup("G");
+            StoredResource user = createUser("alice");
+            StoredResource other = createGroup("Other");
+
+            assertThatThrownBy(() -> store.changeMembers(new MembershipChange(key(group), false, Set.of(),
+                    List.of(Member.of(other.id()), Member.of(user.id())), null, at(1), Set.of("User"))))
+                    .isInstanceOfSatisfying(BadRequestException.class,
+                            e -> assertThat(e.scimType()).contains(ScimType.INVALID_VALUE));
+            assertThat(memberIds(group)).isEmpty();
+            store.changeMembers(new MembershipChange(key(group), false, Set.of(), List.of(Member.of(user.id())), null,
+                    at(2), Set.of("User")));
+            assertThat(memberIds(group)).containsExactly(user.id());
+        }
+
+        @Test
         void aGroupCannotContainItself() {
             StoredResource group = createGroup("G");
 

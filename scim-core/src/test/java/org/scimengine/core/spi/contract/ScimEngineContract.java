@@ -591,6 +591,10 @@ public abstract class ScimEngineContract {
                 .withFilter("label co \"printer\" and " + urn + ":ownerId eq \"u1\""));
         assertThat(found.get("totalResults").asInt()).isEqualTo(1);
         assertThat(withDevices.resourceTypesDocument(ACME).get("totalResults").asInt()).isEqualTo(3);
+        // RFC 7643 §4.2: a group's members are users and groups, not devices.
+        assertScimError(() -> withDevices.create(ACME, "Group", json("{'schemas': ['urn:ietf:params:scim:schemas:core:2.0:Group'],"
+                + " 'displayName': 'Printers', 'members': [{'value': '" + created.id() + "'}]}"), ALL), 400,
+                ScimType.INVALID_VALUE);
     }
 
     /** A clock tests move by hand, so timestamps are exact. */

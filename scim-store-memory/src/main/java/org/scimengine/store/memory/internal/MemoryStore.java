@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -165,7 +166,7 @@ public final class MemoryStore implements ResourceStore {
             String groupId = key.id();
             List<Member> adds = new ArrayList<>();
             for (Member member : change.add()) {
-                adds.add(new Member(member.id(), addable(state, groupId, member.id()), member.display()));
+                adds.add(new Member(member.id(), addable(state, change, member.id()), member.display()));
             }
             Map<String, Member> current = state.members(groupId);
             LinkedHashMap<String, Member> next = change.removeAll() ? new LinkedHashMap<>()
@@ -322,7 +323,8 @@ public final class MemoryStore implements ResourceStore {
     }
 
     /** The type of a resource that may join the group, or a 400 saying why it may not. */
-    private static String addable(TenantState state, String groupId, String memberId) {
+    private static String addable(TenantState state, MembershipChange change, String memberId) {
+        String groupId = change.group().id();
         if (memberId.equals(groupId)) {
             throw BadRequestException.invalidValue("Group " + groupId + " cannot be a member of itself; remove it "
                     + "from the members.");
@@ -332,11 +334,17 @@ public final class MemoryStore implements ResourceStore {
             throw BadRequestException.invalidValue("No resource with id " + memberId + " exists, so it cannot be "
                     + "a member of group " + groupId + "; add existing users or groups only.");
         }
+        String type = member.resource().resourceType();
+        if (!change.memberTypes().isEmpty() && !change.memberTypes().contains(type)) {
+            throw BadRequestException.invalidValue(type + " " + memberId + " cannot be a member of group " + groupId
+                    + ": members must be of type " + String.join(" or ", new TreeSet<>(change.memberTypes()))
+                    + ".");
+        }
         if (state.reaches(memberId, groupId)) {
             throw BadRequestException.invalidValue("Group " + memberId + " already contains group " + groupId
                     + " through nesting, so adding it would make the group a member of itself.");
         }
-        return member.resource().resourceType();
+        return type;
     }
 
     /** Gives a resource a new version and last-modified time, its attributes unchanged. */
