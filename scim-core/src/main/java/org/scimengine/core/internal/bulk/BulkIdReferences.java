@@ -12,18 +12,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code bulkId:} references of RFC 7644 §3.7.2: a JSON string that is exactly {@code bulkId:} followed by a
  * bulkId, anywhere in an operation's data (as in {@code members[].value} or an extension's
- * {@code manager.value}), and a whole path segment such as {@code /Groups/bulkId:qwerty}. Text that merely
- * contains such a reference, like a filter inside a PATCH path, is not one. Walks are iterative, so deeply
- * nested data costs no stack.
+ * {@code manager.value}), a whole path segment such as {@code /Groups/bulkId:qwerty}, and a quoted
+ * {@code "bulkId:..."} inside a longer string, which is how a filter in a PATCH operation's path names a resource
+ * the same request creates ({@code members[value eq "bulkId:qwerty"]}). Walks are iterative, so deeply nested data
+ * costs no stack.
  */
 final class BulkIdReferences {
 
     static final String PREFIX = "bulkId:";
+    /**
+     * A reference quoted inside a longer string: the value of a filter in a PATCH path such as
+     * {@code members[value eq "bulkId:qwerty"]}, which names a member the same request creates.
+     */
+    private static final Pattern QUOTED = Pattern.compile("\"" + PREFIX + "([^\"\\\\]+)\"");
 
     private BulkIdReferences() {
     }
@@ -47,6 +55,10 @@ final class BulkIdReferences {
                     String bulkId = bulkIdIn(node.textValue());
                     if (bulkId != null) {
                         found.add(bulkId);
+                    }
+                    Matcher quoted = QUOTED.matcher(node.textValue());
+                    while (quoted.find()) {
+                        found.add(quoted.group(1));
                     }
                 } else if (node.isContainerNode()) {
                     // Push in reverse so that the walk meets values in document order.
@@ -76,8 +88,19 @@ final class BulkIdReferences {
     static JsonNode replaceInData(JsonNode data, Map<String, String> ids) {
         JsonNode copy = data.deepCopy();
         Function<JsonNode, @Nullable JsonNode> replacement = node -> {
-            String bulkId = node.isTextual() ? bulkIdIn(node.textValue()) : null;
-            return bulkId == null ? null : TextNode.valueOf(require(ids, bulkId));
+            if (!node.isTextual()) {
+                return null;
+            }
+            String bulkId = bulkIdIn(node.textValue());
+            if (bulkId != null) {
+                return TextNode.valueOf(require(ids, bulkId));
+            }
+            Matcher quoted = QUOTED.matcher(node.textValue());
+            if (!quoted.find()) {
+                return null;
+            }
+            return TextNode.valueOf(quoted.replaceAll(match ->
+                    Matcher.quoteReplacement("\"" + require(ids, match.group(1)) + "\"")));
         };
         JsonNode replacedRoot = replacement.apply(copy);
         if (replacedRoot != null) {

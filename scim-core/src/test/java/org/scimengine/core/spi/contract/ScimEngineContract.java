@@ -500,6 +500,34 @@ public abstract class ScimEngineContract {
     }
 
     @Test
+    void bulkResolvesAReferenceInsideAPatchPathFilter() {
+        ObjectNode request = json("""
+                {'schemas': ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], 'Operations': [
+                   {'method': 'PATCH', 'path': '/Groups/bulkId:g', 'data': {
+                     'schemas': ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+                     'Operations': [{'op': 'remove', 'path': 'members[value eq \\"bulkId:u\\"]'}]}},
+                   {'method': 'POST', 'path': '/Groups', 'bulkId': 'g',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:Group'], 'displayName': 'G',
+                             'members': [{'value': 'bulkId:u'}, {'value': 'bulkId:v'}]}},
+                   {'method': 'POST', 'path': '/Users', 'bulkId': 'u',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'u'}},
+                   {'method': 'POST', 'path': '/Users', 'bulkId': 'v',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'v'}}]}
+                """);
+
+        JsonNode operations = engine.bulk(ACME, request, 1_000).get("Operations");
+
+        List<String> statuses = new ArrayList<>();
+        operations.forEach(o -> statuses.add(o.get("status").asText()));
+        assertThat(statuses).containsExactly("200", "201", "201", "201");
+        String group = operations.get(1).get("location").asText().replace(BASE + "/Groups/", "");
+        String v = operations.get(3).get("location").asText().replace(BASE + "/Users/", "");
+        JsonNode members = engine.get(ACME, "Group", group, ALL).resource().get("members");
+        assertThat(members).hasSize(1);
+        assertThat(members.get(0).get("value").asText()).isEqualTo(v);
+    }
+
+    @Test
     void bulkLimitsAreA413() {
         ScimEngine limited = ScimEngine.builder(store).passwordHashIterations(1_000).bulkLimits(1, 10_000).build();
         ObjectNode request = json("""
