@@ -256,6 +256,9 @@ public abstract class ScimEngineContract {
         assertScimErrorStatus(() -> engine.replace(ACME, "User", created.id(), body.put("displayName", "two"),
                 created.version(), ALL), 412);
         assertScimErrorStatus(() -> engine.delete(ACME, "User", created.id(), created.version()), 412);
+        assertScimErrorStatus(() -> engine.patch(ACME, "User", created.id(), json("{'schemas':"
+                + " ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], 'Operations': [{'op': 'replace',"
+                + " 'path': 'displayName', 'value': 'three'}]}"), created.version(), ALL), 412);
         ResourceResult now = engine.get(ACME, "User", created.id(), ALL);
         assertThat(now.resource().get("displayName").asText()).isEqualTo("one");
         assertThat(now.version()).isEqualTo(first.version());
