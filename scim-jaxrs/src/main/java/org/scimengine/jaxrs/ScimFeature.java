@@ -19,9 +19,10 @@ import org.scimengine.jaxrs.internal.UnexpectedExceptionMapper;
 import org.scimengine.jaxrs.internal.WebApplicationExceptionMapper;
 
 /**
- * Serves a {@link ScimEngine} as a SCIM 2.0 service provider (RFC 7644) in any JAX-RS 3.1 runtime: register it in
- * the application ({@code ResourceConfig.register(feature)} in Jersey, {@code Application.getSingletons()} in
- * any runtime).
+ * Serves a {@link ScimEngine} as a SCIM 2.0 service provider (RFC 7644) in any JAX-RS 3.1 runtime: register the
+ * instance in the application, with the runtime's API ({@code ResourceConfig.register(feature)} in Jersey) or
+ * through {@code Application.getSingletons()}, which JAX-RS 3.1 deprecates in favour of CDI but every runtime
+ * still honours.
  *
  * <p><b>Endpoints</b>, below the application's base URI and the {@linkplain Builder#basePath(String) base path}:
  * every resource type's endpoint ({@code /Users}, {@code /Groups}, custom ones) with {@code /{id}} and

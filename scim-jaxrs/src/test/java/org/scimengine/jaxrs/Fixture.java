@@ -97,7 +97,10 @@ final class Fixture {
     static Application application(Object... components) {
         Set<Object> singletons = Set.of(components);
         return new Application() {
+            // JAX-RS 3.1 deprecates singletons in favour of CDI; every runtime still deploys them, and they are the
+            // portable way to hand a runtime an instance built with arguments, as a ScimFeature is.
             @Override
+            @SuppressWarnings("deprecation")
             public Set<Object> getSingletons() {
                 return singletons;
             }

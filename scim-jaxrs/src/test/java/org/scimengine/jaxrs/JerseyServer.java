@@ -50,8 +50,12 @@ final class JerseyServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        test.tearDown();
+    public void close() {
+        try {
+            test.tearDown();
+        } catch (Exception e) {
+            throw new IllegalStateException("the Jersey test container did not stop", e);
+        }
     }
 
     /**

@@ -29,7 +29,7 @@ class ResourceEndpointsTest {
     private volatile String me = "";
 
     @AfterAll
-    void stop() throws Exception {
+    void stop() {
         server.close();
     }
 
