@@ -1,6 +1,7 @@
 package org.scimengine.jaxrs;
 
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.ArrayList;
@@ -90,8 +91,12 @@ public final class ScimFeature implements Feature {
         return new Builder(engine);
     }
 
+    /** Registers the adapter's providers; does nothing, and answers false, in a client runtime. */
     @Override
     public boolean configure(FeatureContext context) {
+        if (context.getConfiguration().getRuntimeType() == RuntimeType.CLIENT) {
+            return false;
+        }
         context.register(new AuthenticationFilter(settings), AUTHENTICATION_PRIORITY);
         context.register(new DispatchFilter(settings), DISPATCH_PRIORITY);
         context.register(new ScimExceptionMapper());
@@ -168,7 +173,8 @@ public final class ScimFeature implements Feature {
          * The path below the application's base URI where the service is, such as {@code scim/v2}; none by
          * default (the service is at the base URI). Leading and trailing {@code /} are ignored.
          *
-         * @throws IllegalArgumentException if a segment is empty, {@code .} or {@code ..}
+         * @throws IllegalArgumentException if a segment is empty, {@code .} or {@code ..}, or has a character
+         *     that a URL path must percent-encode
          */
         public Builder basePath(String path) {
             List<String> segments = new ArrayList<>();
@@ -178,6 +184,10 @@ public final class ScimFeature implements Feature {
                     if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                         throw new IllegalArgumentException("basePath: '" + path + "' has an empty, '.' or '..'"
                                 + " segment");
+                    }
+                    if (!segment.matches("[A-Za-z0-9._~!$&'()*+,;=:@-]+")) {
+                        throw new IllegalArgumentException("basePath: '" + path + "' has a character a URL path"
+                                + " must percent-encode; use letters, digits and - . _ ~");
                     }
                     segments.add(segment);
                 }

@@ -37,13 +37,29 @@ class ProtocolErrorsTest {
         }
     }
 
+    /** A host resource that calls the engine itself and lets its ScimException escape. */
+    @Path("host/engine")
+    public static final class EngineCaller {
+        private final org.scimengine.core.ScimEngine engine;
+
+        EngineCaller(org.scimengine.core.ScimEngine engine) {
+            this.engine = engine;
+        }
+
+        @GET
+        public String get() {
+            return engine.get(org.scimengine.core.RequestContext.of("acme", "http://localhost"), "User", "missing",
+                    org.scimengine.core.AttributeSelection.DEFAULT).id();
+        }
+    }
+
     private final Fixture fixture = new Fixture();
     private final JerseyServer server = new JerseyServer(Fixture.application(fixture.feature()
             .maxRequestBodySize(16 * 1024)
             .meResolver(principal -> {
                 throw new IllegalStateException(SECRET);
             })
-            .build(), new Broken()), "");
+            .build(), new Broken(), new EngineCaller(fixture.engine)), "");
     private final Http http = Http.at(server.baseUri()).bearer(fixture.acme);
 
     @AfterAll
@@ -105,6 +121,10 @@ class ProtocolErrorsTest {
                 .isEqualTo("application/json");
 
         assertError(http.get("ServiceProviderConfig", "Accept", "text/html"), 406);
+        assertError(http.get("Users/missing", "Accept", "text/html"), 406);
+        // An Accept header that does not parse: answered in the default type rather than refused.
+        assertThat(http.get("ServiceProviderConfig", "Accept", "a/b/c;;=").header("Content-Type"))
+                .isEqualTo("application/scim+json");
         assertError(http.get("ServiceProviderConfig", "Accept", "application/scim+json;q=0"), 406);
     }
 
@@ -274,6 +294,17 @@ class ProtocolErrorsTest {
         assertThat(error.has("scimType")).isFalse();
 
         assertError(http.get("host/broken"), 500);
+    }
+
+    @Test
+    void aScimExceptionFromAHostResourceBecomesItsErrorBody() {
+        JsonNode error = assertError(Http.at(server.baseUri()).get("host/engine"), 404);
+        assertThat(error.get("detail").asText()).contains("missing");
+
+        Reply json = Http.at(server.baseUri()).get("host/engine", "Accept", "application/json");
+        assertThat(json.status()).isEqualTo(404);
+        assertThat(json.header("Content-Type")).isEqualTo("application/json");
+        assertThat(json.json().get("schemas").get(0).asText()).isEqualTo(ERROR);
     }
 
     @Test

@@ -37,7 +37,7 @@ class ScimFeatureBuilderTest {
 
     @Test
     void theBasePathHasNoEmptyOrRelativeSegments() {
-        for (String path : new String[] {"scim//v2", "scim/./v2", "../scim"}) {
+        for (String path : new String[] {"scim//v2", "scim/./v2", "../scim", "scim v2", "scim/%41"}) {
             assertThatThrownBy(() -> ScimFeature.builder(engine).basePath(path))
                     .as(path).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(path);
         }

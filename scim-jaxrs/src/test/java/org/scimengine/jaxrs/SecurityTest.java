@@ -287,6 +287,16 @@ class SecurityTest {
     }
 
     @Test
+    void bulkMemberNamesInAnyCaseAreAuthorizedAsTheEngineReadsThem() {
+        Reply reply = anonymous.bearer(fixture.acmeWriter).post("Bulk", """
+                {"SCHEMAS": ["%s"], "operations": [{"METHOD": "delete", "Path": "/groups/%s"}]}
+                """.formatted(BULK, groupId));
+
+        assertThat(assertError(reply, 403).get("detail").asText()).contains("groups:delete");
+        assertThat(acme.get("Groups/" + groupId).status()).isEqualTo(200);
+    }
+
+    @Test
     void aRootSearchNeedsReadOnEveryResourceType() {
         String usersOnly = fixture.credentials.issueBearerToken(new ScimPrincipal("users-only", "acme",
                 Set.of("users:read")));

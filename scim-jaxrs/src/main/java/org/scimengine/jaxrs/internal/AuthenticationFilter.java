@@ -44,7 +44,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         request.setProperty(ROUTE, route);
-        MediaType type = Responses.negotiate(request.getAcceptableMediaTypes());
+        MediaType type = Responses.negotiate(request);
         MediaType errorType = type == null ? Responses.SCIM_JSON : type;
         try {
             Optional<ScimPrincipal> principal = settings.authenticator().authenticate(request);

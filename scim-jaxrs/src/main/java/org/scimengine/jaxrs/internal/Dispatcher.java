@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.scimengine.core.AttributeSelection;
@@ -47,7 +48,7 @@ final class Dispatcher {
     }
 
     Response handle(ContainerRequestContext request, Route route, ScimPrincipal principal) {
-        MediaType type = Responses.negotiate(request.getAcceptableMediaTypes());
+        MediaType type = Responses.negotiate(request);
         try {
             String method = request.getMethod();
             if (route.kind() == Route.Kind.NOT_FOUND) {
@@ -219,23 +220,43 @@ final class Dispatcher {
 
     /**
      * Checks every operation's permission before any runs, so a Bulk request cannot do what its operations alone
-     * could not. What is malformed is left to the engine, which reports it per operation.
+     * could not. Members are matched ignoring case and paths resolved as the engine does; what is malformed is left
+     * to the engine, which reports it per operation, and an operation whose method is not DELETE counts as a write.
      */
     private void authorizeBulk(Exchange exchange, JsonNode body) {
-        for (JsonNode operation : body.path("Operations")) {
-            String method = operation.path("method").asText("");
-            String path = operation.path("path").asText("");
-            String[] segments = path.split("/", -1);
+        JsonNode operations = member(body, "Operations");
+        if (operations == null || !operations.isArray()) {
+            return;
+        }
+        for (JsonNode operation : operations) {
+            JsonNode method = member(operation, "method");
+            JsonNode path = member(operation, "path");
+            if (path == null || !path.isTextual()) {
+                continue;
+            }
+            String[] segments = path.textValue().split("/", -1);
             if (segments.length < 2) {
                 continue;
             }
             Optional<ResourceType> type = engine.registry().resourceTypeAtEndpoint("/" + segments[1]);
-            if (type.isEmpty()) {
-                continue;
+            if (type.isPresent()) {
+                boolean delete = method != null && method.isTextual() && "DELETE".equalsIgnoreCase(method.textValue());
+                authorize(exchange, type.get(), delete ? ScimAction.DELETE : ScimAction.WRITE);
             }
-            ScimAction action = "DELETE".equalsIgnoreCase(method) ? ScimAction.DELETE : ScimAction.WRITE;
-            authorize(exchange, type.get(), action);
         }
+    }
+
+    /** An object's member, its name matched ignoring case as the engine matches Bulk members; null if none. */
+    private static @Nullable JsonNode member(JsonNode object, String name) {
+        if (!object.isObject()) {
+            return null;
+        }
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            if (field.getKey().equalsIgnoreCase(name)) {
+                return field.getValue();
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------------------------------------ /Me

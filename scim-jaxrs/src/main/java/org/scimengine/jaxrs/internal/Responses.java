@@ -1,6 +1,7 @@
 package org.scimengine.jaxrs.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -39,6 +40,20 @@ final class Responses {
             }
         }
         return null;
+    }
+
+    /**
+     * The media type of a response to a request, as {@link #negotiate(List)}; application/scim+json if the
+     * {@code Accept} header cannot be parsed, since the error about it is more use than a 406.
+     */
+    static @Nullable MediaType negotiate(ContainerRequestContext request) {
+        List<MediaType> acceptable;
+        try {
+            acceptable = request.getAcceptableMediaTypes();
+        } catch (RuntimeException e) {
+            return SCIM_JSON;
+        }
+        return negotiate(acceptable);
     }
 
     static Response.ResponseBuilder json(int status, JsonNode body, MediaType type) {
