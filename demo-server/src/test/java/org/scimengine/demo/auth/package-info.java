@@ -1,0 +1,4 @@
+@NullMarked
+package org.scimengine.demo.auth;
+
+import org.jspecify.annotations.NullMarked;

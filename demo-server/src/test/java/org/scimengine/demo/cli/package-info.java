@@ -1,0 +1,4 @@
+@NullMarked
+package org.scimengine.demo.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.scimengine.demo.vendor;
+
+import org.jspecify.annotations.NullMarked;
