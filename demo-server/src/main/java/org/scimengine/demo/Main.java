@@ -2,6 +2,7 @@ package org.scimengine.demo;
 
 import java.time.Clock;
 import org.scimengine.demo.cli.Cli;
+import org.scimengine.demo.http.JerseyHttpServer;
 
 /** {@code java -jar scim-demo-server.jar ...}: the command line, on the real console, clock and environment. */
 public final class Main {
@@ -10,9 +11,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The JDK's HTTP server reads this once, at its first use: without it, Nagle's algorithm holds every small
+        // response until the client's delayed ACK, about 40 ms.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         // The one place that touches System.out and System.exit: every command writes to the streams it is given.
         int status = Cli.run(args, System.out, System.err, System.getenv(), Clock.systemUTC(),
-                HttpServer.notYetAvailable());
+                JerseyHttpServer.launcher());
         System.exit(status);
     }
 }

@@ -74,11 +74,12 @@ final class ServeCommand implements Callable<Integer> {
         HttpServer server;
         try {
             server = context.launcher().start(demo);
-        } catch (UnsupportedOperationException e) {
-            context.err().println(e.getMessage());
+        } catch (IOException e) {
+            context.err().println("serve: " + e.getMessage());
             return Cli.FAILED;
         }
-        out.println("Serving SCIM at " + server.baseUri());
+        out.println("Serving SCIM at " + server.baseUri() + " and OAuth tokens at "
+                + server.baseUri().resolve(DemoServer.TOKEN_PATH));
         Thread stopper = new Thread(server::close, "scim-demo-shutdown");
         // Ctrl-C or SIGTERM stops the server gracefully: requests in progress finish.
         Runtime.getRuntime().addShutdownHook(stopper);

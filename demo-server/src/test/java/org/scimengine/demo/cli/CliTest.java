@@ -34,7 +34,9 @@ class CliTest {
 
     private final MutableClock clock = MutableClock.atNewYear();
     private Map<String, String> environment = Map.of();
-    private HttpServer.Launcher launcher = HttpServer.notYetAvailable();
+    private HttpServer.Launcher launcher = demo -> {
+        throw new IOException("cannot listen on 127.0.0.1:8080 (Address already in use); is the port in use?");
+    };
 
     /** What a command printed and answered. */
     record Result(int status, String out, String err) {
@@ -216,10 +218,10 @@ class CliTest {
     }
 
     @Test
-    void serveSaysTheHttpServerIsNotBuiltYetRatherThanPretend() {
+    void serveSaysWhyTheServerCouldNotStart() {
         Result serve = inData("serve");
         assertThat(serve.status()).isEqualTo(Cli.FAILED);
-        assertThat(serve.err()).contains("the HTTP server is not part of this build yet");
+        assertThat(serve.err()).contains("serve: cannot listen on 127.0.0.1:8080 (Address already in use)");
         assertThat(serve.out()).doesNotContain("Serving");
     }
 
