@@ -1,0 +1,146 @@
+package org.scimengine.demo.bench;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.scimengine.demo.DemoServer;
+import org.scimengine.demo.ServeOptions;
+import org.scimengine.demo.account.AuthType;
+import org.scimengine.demo.account.Scopes;
+import org.scimengine.demo.http.JerseyHttpServer;
+
+/**
+ * Requests per second of {@code GET /scim/v2/Users?filter=userName eq "…"} and of a bare JAX-RS endpoint on the
+ * same server, in the same run: N workers on the JDK HttpClient over loopback, each sending one request after
+ * another. Not a test: run by {@code demo-server/src/bench/run.sh}; see BENCHMARKS.md.
+ *
+ * <p>Arguments: workers (default 16), seconds per measurement (default 10), users in the store (default 1000).
+ */
+public final class HttpThroughput {
+
+    /** The bare endpoint: what Jersey on this server costs with no SCIM work at all. */
+    @Path("bare")
+    public static final class Bare {
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public String get() {
+            return "{\"ok\":true}";
+        }
+    }
+
+    private HttpThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int workers = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int users = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+
+        DemoServer demo = DemoServer.assemble(new ServeOptions("127.0.0.1", 0, ServeOptions.MEMORY,
+                Files.createTempDirectory("scim-bench"), 1_000_000, 1_000_000), Map.of(), Clock.systemUTC());
+        String token = demo.accounts().createIntegration("acme", "Bench", AuthType.BEARER, Scopes.ALL)
+                .bearerToken();
+        ResourceConfig application = JerseyHttpServer.application(demo);
+        application.register(Bare.class);
+        try (JerseyHttpServer server = JerseyHttpServer.start(demo, application, 0)) {
+            URI scim = URI.create(server.baseUri() + "/");
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (int i = 0; i < users; i++) {
+                String userName = "user" + i + "@example.com";
+                HttpResponse<String> created = client.send(HttpRequest.newBuilder(scim.resolve("Users"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/scim+json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"schemas\":[\"urn:ietf:params:scim:schemas:"
+                                + "core:2.0:User\"],\"userName\":\"" + userName + "\",\"emails\":[{\"value\":\""
+                                + userName + "\",\"primary\":true}]}")).build(), HttpResponse.BodyHandlers.ofString());
+                if (created.statusCode() != 201) {
+                    throw new IllegalStateException("seeding failed: " + created.statusCode() + " " + created.body());
+                }
+            }
+            String filter = URLEncoder.encode("userName eq \"user" + (users / 2) + "@example.com\"",
+                    StandardCharsets.UTF_8).replace("+", "%20");
+            HttpRequest scimGet = HttpRequest.newBuilder(scim.resolve("Users?filter=" + filter))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            HttpRequest bareGet = HttpRequest.newBuilder(server.baseUri().resolve("/bare")).GET().build();
+            check(client, scimGet, "\"totalResults\":1");
+            check(client, bareGet, "\"ok\":true");
+
+            System.out.printf("workers=%d seconds=%d users=%d cores=%d java=%s%n", workers, seconds, users,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            // Warm both up, then measure each twice, alternating, so drift hits both alike.
+            run(client, bareGet, workers, seconds);
+            run(client, scimGet, workers, seconds);
+            List<double[]> rounds = new ArrayList<>();
+            for (int round = 1; round <= 2; round++) {
+                double bare = run(client, bareGet, workers, seconds);
+                double get = run(client, scimGet, workers, seconds);
+                rounds.add(new double[] {bare, get});
+                System.out.printf("round %d: bare %.0f req/s, SCIM filter GET %.0f req/s, ratio %.1f %%%n", round,
+                        bare, get, 100 * get / bare);
+            }
+        }
+    }
+
+    private static void check(HttpClient client, HttpRequest request, String expected) throws Exception {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !response.body().contains(expected)) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    /** Requests per second of one request, sent by N workers for some seconds. */
+    private static double run(HttpClient client, HttpRequest request, int workers, int seconds) throws Exception {
+        LongAdder done = new LongAdder();
+        LongAdder failed = new LongAdder();
+        AtomicBoolean stop = new AtomicBoolean();
+        CyclicBarrier start = new CyclicBarrier(workers + 1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                    while (!stop.get()) {
+                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() == 200) {
+                            done.increment();
+                        } else {
+                            failed.increment();
+                        }
+                    }
+                } catch (Exception e) {
+                    failed.increment();
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.await();
+        long began = System.nanoTime();
+        Thread.sleep(seconds * 1000L); // the measurement window, not synchronisation
+        stop.set(true);
+        long elapsed = System.nanoTime() - began;
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failed.sum() > 0) {
+            throw new IllegalStateException(failed.sum() + " requests to " + request.uri() + " failed");
+        }
+        return done.sum() / (elapsed / 1e9);
+    }
+}
