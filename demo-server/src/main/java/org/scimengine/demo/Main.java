@@ -7,6 +7,13 @@ import org.scimengine.demo.http.JerseyHttpServer;
 /** {@code java -jar scim-demo-server.jar ...}: the command line, on the real console, clock and environment. */
 public final class Main {
 
+    /**
+     * Jersey logs through java.util.logging, and at start warns about optional providers the jar leaves out
+     * (JAXB, activation) and about the token endpoint being a resource instance: noise to someone starting a
+     * demo. Its errors still show. Held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger JERSEY = java.util.logging.Logger.getLogger("org.glassfish.jersey");
+
     private Main() {
     }
 
@@ -14,6 +21,7 @@ public final class Main {
         // The JDK's HTTP server reads this once, at its first use: without it, Nagle's algorithm holds every small
         // response until the client's delayed ACK, about 40 ms.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        JERSEY.setLevel(java.util.logging.Level.SEVERE);
         // The one place that touches System.out and System.exit: every command writes to the streams it is given.
         int status = Cli.run(args, System.out, System.err, System.getenv(), Clock.systemUTC(),
                 JerseyHttpServer.launcher());
