@@ -58,7 +58,8 @@ public final class HttpThroughput {
                 .bearerToken();
         ResourceConfig application = JerseyHttpServer.application(demo);
         application.register(Bare.class);
-        try (JerseyHttpServer server = JerseyHttpServer.start(demo, application, 0)) {
+        String kind = System.getProperty("bench.server", "jdk");
+        try (Served server = kind.equals("grizzly") ? grizzly(application) : jdk(demo, application)) {
             URI scim = URI.create(server.baseUri() + "/");
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (int i = 0; i < users; i++) {
@@ -80,8 +81,8 @@ public final class HttpThroughput {
             check(client, scimGet, "\"totalResults\":1");
             check(client, bareGet, "\"ok\":true");
 
-            System.out.printf("workers=%d seconds=%d users=%d cores=%d java=%s%n", workers, seconds, users,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            System.out.printf("server=%s workers=%d seconds=%d users=%d cores=%d java=%s%n", kind, workers, seconds,
+                    users, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             // Warm both up, then measure each twice, alternating, so drift hits both alike.
             run(client, bareGet, workers, seconds);
             run(client, scimGet, workers, seconds);
@@ -94,6 +95,51 @@ public final class HttpThroughput {
                         bare, get, 100 * get / bare);
             }
         }
+    }
+
+    /** A running server under test: where SCIM is served, and how to stop it. */
+    private interface Served extends AutoCloseable {
+        URI baseUri();
+    }
+
+    private static Served jdk(DemoServer demo, ResourceConfig application) throws Exception {
+        JerseyHttpServer server = JerseyHttpServer.start(demo, application, 0);
+        return new Served() {
+            @Override
+            public URI baseUri() {
+                return server.baseUri();
+            }
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+
+    /**
+     * The same application on Grizzly, for choosing the demo's server (grizzly.sh puts Grizzly on the class path;
+     * reflection keeps this class compiling without it).
+     */
+    private static Served grizzly(ResourceConfig application) throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        URI root = URI.create("http://127.0.0.1:" + port + "/");
+        Object server = Class.forName("org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory")
+                .getMethod("createHttpServer", URI.class, ResourceConfig.class).invoke(null, root, application);
+        return new Served() {
+            @Override
+            public URI baseUri() {
+                return URI.create("http://127.0.0.1:" + port + "/scim/v2");
+            }
+
+            @Override
+            public void close() throws Exception {
+                server.getClass().getMethod("shutdownNow").invoke(server);
+            }
+        };
     }
 
     private static void check(HttpClient client, HttpRequest request, String expected) throws Exception {
