@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.scimengine.demo.auth.Authenticator;
 import org.scimengine.demo.auth.Caller;
 import org.scimengine.jaxrs.ScimAuthenticator;
@@ -31,12 +32,26 @@ final class DemoAuthenticator implements ScimAuthenticator {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Optional<Caller> caller = AuthorizationHeader.basic(header)
                 .flatMap(basic -> authenticator.basic(basic.user(), basic.password()))
-                .or(() -> AuthorizationHeader.bearer(header).flatMap(authenticator::bearer));
+                .or(() -> AuthorizationHeader.bearer(header).flatMap(authenticator::bearer))
+                .or(() -> schemeless(header).flatMap(authenticator::bearer));
         if (caller.isEmpty()) {
             return Optional.empty();
         }
         request.setProperty(CALLER, caller.get());
         return Optional.of(new ScimPrincipal(caller.get().name(), caller.get().tenant(), caller.get().scopes()));
+    }
+
+    /**
+     * A header that is a token alone, with no scheme: Okta's "SCIM 2.0 Test App (Header Auth)" sends the API token
+     * exactly as the administrator pasted it, so a pasted token without {@code Bearer } still works. A token has
+     * no space in it, which tells it apart from any {@code scheme credentials} header.
+     */
+    private static Optional<String> schemeless(@Nullable String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String token = header.strip();
+        return token.isEmpty() || token.indexOf(' ') >= 0 ? Optional.empty() : Optional.of(token);
     }
 
     /** Okta's OIN app sends Basic; Entra ID, Okta's header-auth app and OAuth clients send Bearer. */

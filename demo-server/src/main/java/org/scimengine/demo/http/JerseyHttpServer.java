@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * {@value DemoServer#BASE_PATH}, tokens at {@value DemoServer#TOKEN_PATH}.
  *
  * <p>Why the JDK's server: it ships with every JDK, so the jar carries no server library, Jersey supports it,
- * and the SCIM endpoint reaches the throughput target on it (BENCHMARKS.md). Two settings it needs: Nagle's
+ * and the SCIM endpoint reaches the throughput target on it (BENCHMARKS.md). Three settings it needs: Nagle's
  * algorithm off ({@code sun.net.httpserver.nodelay}, or each small response waits ~40 ms for the client's
- * delayed ACK), and a pool of handler threads.
+ * delayed ACK), a request timeout ({@code sun.net.httpserver.maxReqTime}), and a pool of handler threads. On an
+ * untrusted network, put it behind a reverse proxy that buffers requests: slow clients can still tie up its
+ * threads for the length of the timeout.
  */
 public final class JerseyHttpServer implements HttpServer {
 
@@ -45,6 +47,12 @@ public final class JerseyHttpServer implements HttpServer {
         // Read once, when the JDK's server first loads its configuration: set before any server is created.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // The JDK's server has no request timeout by default: a client that opens a connection and sends half a
+        // request holds a handler thread for ever, and THREADS such clients stop the server. With this, a request
+        // not read within 15 seconds is closed and its thread freed.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "15");
         }
     }
 

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -55,9 +57,9 @@ public final class TokenEndpoint {
     @Consumes(MediaType.WILDCARD) // any type reaches here, so a wrong one gets an OAuth error rather than a 415
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) @Nullable String contentType,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) @Nullable String authorization, byte[] body) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) @Nullable String authorization, InputStream entity) {
         try {
-            Map<String, String> form = form(contentType, body);
+            Map<String, String> form = form(contentType, readAtMost(entity));
             String grantType = form.get("grant_type");
             if (grantType == null) {
                 throw new OAuthError(400, "invalid_request", "Send grant_type=client_credentials.");
@@ -131,6 +133,23 @@ public final class TokenEndpoint {
     }
 
     /** The parameters of an application/x-www-form-urlencoded body, each at most once (RFC 6749 §3.2). */
+    /**
+     * The body, read only up to the limit: a token request is a few parameters, and reading a larger body whole
+     * would let anyone, without credentials, fill the server's memory.
+     */
+    private static byte[] readAtMost(InputStream entity) throws OAuthError {
+        try {
+            byte[] body = entity.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw new OAuthError(400, "invalid_request", "The request body is too large for a token request.");
+            }
+            return body;
+        } catch (IOException e) {
+            // The client went away or sent a broken body: its problem, not the server's, and not worth a trace.
+            throw new OAuthError(400, "invalid_request", "The request body could not be read.");
+        }
+    }
+
     private static Map<String, String> form(@Nullable String contentType, byte[] body) throws OAuthError {
         @Nullable MediaType type;
         try {
@@ -141,9 +160,6 @@ public final class TokenEndpoint {
         if (type == null || !type.isCompatible(FORM) || type.isWildcardType() || type.isWildcardSubtype()) {
             throw new OAuthError(400, "invalid_request", "Send the parameters as"
                     + " application/x-www-form-urlencoded (RFC 6749 §4.4.2).");
-        }
-        if (body.length > MAX_BODY) {
-            throw new OAuthError(400, "invalid_request", "The request body is too large for a token request.");
         }
         Map<String, String> form = new HashMap<>();
         String text = new String(body, StandardCharsets.UTF_8);

@@ -138,6 +138,21 @@ class DemoHttpTest {
     }
 
     @Test
+    void aBareTokenWithoutSchemeIsABearerTokenAsOktasHeaderAuthAppSendsIt() {
+        Http scim = running.anonymous().with("Authorization", bearer.bearerToken());
+        assertThat(ok(scim.get("Users"), 200).get("totalResults").isInt()).isTrue();
+        isError(running.anonymous().with("Authorization", bearer.bearerToken() + "x").get("Users"), 401);
+    }
+
+    @Test
+    void anOversizedTokenRequestIsRefusedWithoutBeingReadWhole() {
+        Reply reply = Http.at(running.root()).post("oauth/token", "grant_type=client_credentials&x="
+                + "a".repeat(64 * 1024), "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
+    }
+
+    @Test
     void aTokenCarriesItsClientsScopes() {
         IssuedClient reader = running.client("acme", "reader", List.of("users:read"));
         Http scim = running.anonymous().bearer(running.token(reader));

@@ -53,7 +53,7 @@ final class Json {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw BadRequestException.invalidSyntax("The request body is not valid JSON" + where + ": "
-                    + e.getOriginalMessage(), e);
+                    + withoutCodeNames(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw BadRequestException.invalidSyntax("The request body could not be read as JSON.", e);
         }
@@ -65,5 +65,13 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }
+    }
+
+    /**
+     * Jackson names its own configuration in some messages ("… (1000, from
+     * `StreamReadConstraints.getMaxNestingDepth()`)"); a client needs the limit, not our class names.
+     */
+    private static String withoutCodeNames(String message) {
+        return message.replaceAll(",? *from `[^`]*`", "").replaceAll("`[^`]*`", "").strip();
     }
 }
