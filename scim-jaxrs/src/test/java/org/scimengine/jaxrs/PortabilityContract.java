@@ -128,8 +128,13 @@ abstract class PortabilityContract {
 
     @Test
     void discoveryAndNegotiationBehaveTheSame() {
-        JsonNode config = scim().get("ServiceProviderConfig").json();
+        Reply configReply = scim().get("ServiceProviderConfig");
+        JsonNode config = configReply.json();
         assertThat(config.at("/meta/location").asText()).isEqualTo(atRoot.baseUri() + "ServiceProviderConfig");
+        // Single discovery documents carry an ETag like every single-resource response; it is stable.
+        assertThat(configReply.header("ETag")).startsWith("W/\"")
+                .isEqualTo(scim().get("ServiceProviderConfig").header("ETag"));
+        assertThat(scim().get("ResourceTypes/User").header("ETag")).startsWith("W/\"");
         assertThat(scim().get("Schemas").json().get("totalResults").asInt()).isEqualTo(4);
         assertThat(scim().get("Schemas", "Accept", "application/json").header("Content-Type"))
                 .isEqualTo("application/json");

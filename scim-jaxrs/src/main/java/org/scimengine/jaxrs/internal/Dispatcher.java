@@ -307,7 +307,13 @@ final class Dispatcher {
                 document = engine.schemaDocument(context, require(route.name()));
                 break;
         }
-        return Responses.json(200, document, exchange.type()).build();
+        Response.ResponseBuilder response = Responses.json(200, document, exchange.type());
+        boolean single = route.kind() != Route.Kind.RESOURCE_TYPES && route.kind() != Route.Kind.SCHEMAS;
+        if (single) {
+            // A discovery document changes only with the engine's configuration: its content is its version.
+            response.header(HttpHeaders.ETAG, "W/\"" + Integer.toHexString(document.hashCode()) + "\"");
+        }
+        return response.build();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
