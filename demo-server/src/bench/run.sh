@@ -9,7 +9,7 @@ out=demo-server/target/bench-classes
 mkdir -p "$out"
 javac -nowarn --release 17 -cp "$jar" -d "$out" demo-server/src/bench/java/org/scimengine/demo/bench/HttpThroughput.java
 # The request log is switched off: one line per request on stderr would measure the terminal.
-exec java -Dsun.net.httpserver.nodelay=true \
+exec java \
     -Dorg.slf4j.simpleLogger.log.org.scimengine.demo.http.RequestLog=warn \
     -Djava.util.logging.config.file=/dev/null \
     -cp "$out:$jar" org.scimengine.demo.bench.HttpThroughput "$@"

@@ -18,9 +18,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // The JDK's HTTP server reads this once, at its first use: without it, Nagle's algorithm holds every small
-        // response until the client's delayed ACK, about 40 ms.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         JERSEY.setLevel(java.util.logging.Level.SEVERE);
         // The one place that touches System.out and System.exit: every command writes to the streams it is given.
         int status = Cli.run(args, System.out, System.err, System.getenv(), Clock.systemUTC(),

@@ -58,8 +58,8 @@ public final class HttpThroughput {
                 .bearerToken();
         ResourceConfig application = JerseyHttpServer.application(demo);
         application.register(Bare.class);
-        String kind = System.getProperty("bench.server", "jdk");
-        try (Served server = kind.equals("grizzly") ? grizzly(application) : jdk(demo, application)) {
+        String kind = System.getProperty("bench.server", "jetty");
+        try (Served server = kind.equals("jetty") ? demo(demo, application) : other(kind, application)) {
             URI scim = URI.create(server.baseUri() + "/");
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (int i = 0; i < users; i++) {
@@ -102,7 +102,8 @@ public final class HttpThroughput {
         URI baseUri();
     }
 
-    private static Served jdk(DemoServer demo, ResourceConfig application) throws Exception {
+    /** The demo's own server (Jetty), as {@code serve} starts it. */
+    private static Served demo(DemoServer demo, ResourceConfig application) throws Exception {
         JerseyHttpServer server = JerseyHttpServer.start(demo, application, 0);
         return new Served() {
             @Override
@@ -118,17 +119,28 @@ public final class HttpThroughput {
     }
 
     /**
-     * The same application on Grizzly, for choosing the demo's server (grizzly.sh puts Grizzly on the class path;
-     * reflection keeps this class compiling without it).
+     * The same application on the JDK's HTTP server or on Grizzly, for comparison (servers.sh puts their Jersey
+     * containers on the class path; reflection keeps this class compiling without them).
      */
-    private static Served grizzly(ResourceConfig application) throws Exception {
+    private static Served other(String kind, ResourceConfig application) throws Exception {
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         URI root = URI.create("http://127.0.0.1:" + port + "/");
-        Object server = Class.forName("org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory")
-                .getMethod("createHttpServer", URI.class, ResourceConfig.class).invoke(null, root, application);
+        Object server;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        if (kind.equals("jdk")) {
+            // Its default executor is one thread; the demo gave it 32 when it ran on this server.
+            server = Class.forName("org.glassfish.jersey.jdkhttp.JdkHttpServerFactory")
+                    .getMethod("createHttpServer", URI.class, ResourceConfig.class, boolean.class)
+                    .invoke(null, root, application, false);
+            ((com.sun.net.httpserver.HttpServer) server).setExecutor(pool);
+            ((com.sun.net.httpserver.HttpServer) server).start();
+        } else {
+            server = Class.forName("org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory")
+                    .getMethod("createHttpServer", URI.class, ResourceConfig.class).invoke(null, root, application);
+        }
         return new Served() {
             @Override
             public URI baseUri() {
@@ -137,7 +149,12 @@ public final class HttpThroughput {
 
             @Override
             public void close() throws Exception {
-                server.getClass().getMethod("shutdownNow").invoke(server);
+                if (kind.equals("jdk")) {
+                    ((com.sun.net.httpserver.HttpServer) server).stop(0);
+                } else {
+                    server.getClass().getMethod("shutdownNow").invoke(server);
+                }
+                pool.shutdownNow();
             }
         };
     }

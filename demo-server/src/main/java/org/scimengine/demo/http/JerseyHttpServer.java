@@ -2,19 +2,18 @@ package org.scimengine.demo.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import jakarta.ws.rs.ProcessingException;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.scimengine.demo.DemoServer;
@@ -27,48 +26,28 @@ import org.slf4j.LoggerFactory;
  * The demo on Jersey and the JDK's HTTP server ({@code com.sun.net.httpserver}): SCIM at
  * {@value DemoServer#BASE_PATH}, tokens at {@value DemoServer#TOKEN_PATH}.
  *
- * <p>Why the JDK's server: it ships with every JDK, so the jar carries no server library, Jersey supports it,
- * and the SCIM endpoint reaches the throughput target on it (BENCHMARKS.md). Three settings it needs: Nagle's
- * algorithm off ({@code sun.net.httpserver.nodelay}, or each small response waits ~40 ms for the client's
- * delayed ACK), a request timeout ({@code sun.net.httpserver.maxReqTime}), and a pool of handler threads. On an
- * untrusted network, put it behind a reverse proxy that buffers requests: slow clients can still tie up its
- * threads for the length of the timeout.
+ * <p>Why Jetty: measured against the JDK's HTTP server and Grizzly with the same application and load
+ * (BENCHMARKS.md, "HTTP"), it is as fast as the JDK's server, and unlike it has an idle timeout, so clients that
+ * send half a request cannot hold every thread, and an error handler, so that a request line it cannot parse
+ * still gets a SCIM error body rather than an HTML page naming a Java exception.
  */
 public final class JerseyHttpServer implements HttpServer {
 
-    /** Handler threads: requests are short and CPU-bound, a few dozen keep slow clients from starving the rest. */
-    static final int THREADS = 32;
     /** How long {@link #close()} lets requests in progress finish. */
     static final int GRACE_SECONDS = 5;
+    /** A connection idle this long, or a request not sent within it, is closed. */
+    static final long IDLE_TIMEOUT_MILLIS = 15_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(JerseyHttpServer.class);
 
-    static {
-        // Read once, when the JDK's server first loads its configuration: set before any server is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        // The JDK's server has no request timeout by default: a client that opens a connection and sends half a
-        // request holds a handler thread for ever, and THREADS such clients stop the server. With this, a request
-        // not read within 15 seconds is closed and its thread freed.
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "15");
-        }
-    }
-
-    private final com.sun.net.httpserver.HttpServer server;
-    private final ThreadPoolExecutor pool;
+    private final Server server;
     private final URI baseUri;
-    private final int graceSeconds;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private JerseyHttpServer(com.sun.net.httpserver.HttpServer server, ThreadPoolExecutor pool, URI baseUri,
-            int graceSeconds) {
+    private JerseyHttpServer(Server server, URI baseUri) {
         this.server = server;
-        this.pool = pool;
         this.baseUri = baseUri;
-        this.graceSeconds = graceSeconds;
     }
 
     /** What {@code serve} starts. */
@@ -114,40 +93,48 @@ public final class JerseyHttpServer implements HttpServer {
             throw new IllegalArgumentException("--host '" + demo.options().host() + "' is not a host name or an"
                     + " address", e);
         }
-        com.sun.net.httpserver.HttpServer server;
-        try {
-            server = JdkHttpServerFactory.createHttpServer(root, application, false);
-        } catch (ProcessingException e) {
-            if (e.getCause() instanceof IOException) {
-                throw new IOException("cannot listen on " + demo.options().host() + ":" + demo.options().port()
-                        + " (" + e.getCause().getMessage() + "); is the port in use? Choose another with --port.",
-                        e.getCause());
+        Server server = JettyHttpContainerFactory.createServer(root, application, false);
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof ServerConnector) {
+                ServerConnector http = (ServerConnector) connector;
+                // Jersey's factory leaves the host unset, which listens on every interface; --host decides.
+                http.setHost(demo.options().host());
+                http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
             }
-            throw e;
+            HttpConnectionFactory factory = connector.getConnectionFactory(HttpConnectionFactory.class);
+            if (factory != null) {
+                factory.getHttpConfiguration().setSendServerVersion(false);
+            }
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads());
-        server.setExecutor(pool);
-        server.start();
-        InetSocketAddress bound = server.getAddress();
+        // Requests in progress finish on close, for up to the grace period; new ones are refused meanwhile.
+        GracefulHandler graceful = new GracefulHandler(server.getHandler());
+        server.setHandler(graceful);
+        server.setStopTimeout(TimeUnit.SECONDS.toMillis(graceSeconds));
+        server.setErrorHandler(new ScimErrorHandler());
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IOException("cannot listen on " + demo.options().host() + ":" + demo.options().port()
+                    + " (" + e.getMessage() + "); is the port in use? Choose another with --port.", e);
+        }
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         URI baseUri;
         try {
-            baseUri = new URI("http", null, demo.options().host(), bound.getPort(), DemoServer.BASE_PATH, null,
-                    null);
+            baseUri = new URI("http", null, demo.options().host(), port, DemoServer.BASE_PATH, null, null);
         } catch (URISyntaxException e) {
             throw new UncheckedIOException(new IOException("unreachable: the host was accepted above", e));
         }
-        LOG.info("listening on {}:{}", demo.options().host(), bound.getPort());
-        return new JerseyHttpServer(server, pool, baseUri, graceSeconds);
+        LOG.info("listening on {}:{}", demo.options().host(), port);
+        return new JerseyHttpServer(server, baseUri);
     }
 
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "scim-http-" + count.incrementAndGet());
-            thread.setDaemon(true); // the server's own dispatcher thread keeps the JVM alive, not the pool
-            return thread;
-        };
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.debug("stopping a server that did not start", e);
+        }
     }
 
     @Override
@@ -160,27 +147,16 @@ public final class JerseyHttpServer implements HttpServer {
         stopped.await();
     }
 
-    /**
-     * Stops taking new requests, lets those in progress finish for up to the grace period, then closes the
-     * socket. The pool, not {@code HttpServer.stop(delay)}, does the waiting: on Java 17 that method waits its
-     * whole delay even when nothing is in progress.
-     */
+    /** Stops taking new requests, lets those in progress finish for up to the grace period, then stops. */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
         try {
-            pool.shutdown(); // from here the server's dispatcher cannot hand out new exchanges
-            try {
-                if (!pool.awaitTermination(graceSeconds, TimeUnit.SECONDS) && pool.getActiveCount() > 0) {
-                    LOG.warn("requests still in progress after {} s are cut off", graceSeconds);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            server.stop(0);
-            pool.shutdownNow();
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("the server did not stop cleanly", e);
         } finally {
             stopped.countDown();
         }

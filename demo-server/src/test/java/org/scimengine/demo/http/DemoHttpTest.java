@@ -153,6 +153,22 @@ class DemoHttpTest {
     }
 
     @Test
+    void aRequestTheServerCannotParseGetsAScimErrorNotAnHtmlPage() throws Exception {
+        for (String request : List.of("GET /scim/v2/Users/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+                "POST /scim/v2/Users HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n")) {
+            try (java.net.Socket socket = new java.net.Socket(running.root().getHost(), running.root().getPort())) {
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.shutdownOutput();
+                String response = new String(socket.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("application/scim+json")
+                        .contains("urn:ietf:params:scim:api:messages:2.0:Error").doesNotContain("Exception")
+                        .doesNotContain("<h1>");
+            }
+        }
+    }
+
+    @Test
     void aTokenCarriesItsClientsScopes() {
         IssuedClient reader = running.client("acme", "reader", List.of("users:read"));
         Http scim = running.anonymous().bearer(running.token(reader));
