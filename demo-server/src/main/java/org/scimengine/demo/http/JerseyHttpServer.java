@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo on Jersey and the JDK's HTTP server ({@code com.sun.net.httpserver}): SCIM at
+ * The demo on Jersey and Jetty 12: SCIM at
  * {@value DemoServer#BASE_PATH}, tokens at {@value DemoServer#TOKEN_PATH}.
  *
  * <p>Why Jetty: measured against the JDK's HTTP server and Grizzly with the same application and load

@@ -1,5 +1,5 @@
 /**
- * The demo's HTTP side: Jersey on the JDK's HTTP server, serving the engine through the JAX-RS adapter at
+ * The demo's HTTP side: Jersey on Jetty 12, serving the engine through the JAX-RS adapter at
  * {@code /scim/v2}, OAuth tokens at {@code /oauth/token}, with the demo's authentication, rate limits and
  * request log.
  */
