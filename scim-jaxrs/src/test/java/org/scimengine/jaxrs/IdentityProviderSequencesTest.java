@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.scimengine.jaxrs.Http.Reply;
+import org.scimengine.jaxrs.testing.Http;
+import org.scimengine.jaxrs.testing.Http.Reply;
 
 /**
  * The request sequences of IDP-BEHAVIOUR.md, replayed over HTTP in the order Okta and Microsoft Entra ID send

@@ -16,7 +16,8 @@ import java.net.URI;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.scimengine.jaxrs.Http.Reply;
+import org.scimengine.jaxrs.testing.Http;
+import org.scimengine.jaxrs.testing.Http.Reply;
 
 /**
  * The same plain {@link Application} (the feature beside a host's own resources) deployed under a custom path in

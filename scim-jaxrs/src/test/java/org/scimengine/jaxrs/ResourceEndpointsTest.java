@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.scimengine.jaxrs.Http.Reply;
+import org.scimengine.jaxrs.testing.Http;
+import org.scimengine.jaxrs.testing.Http.Reply;
 
 /** Every resource endpoint over HTTP: status codes, headers, bodies. */
 class ResourceEndpointsTest {

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scimengine.core.error.ScimException;
-import org.scimengine.jaxrs.Http.Reply;
+import org.scimengine.jaxrs.testing.Http;
+import org.scimengine.jaxrs.testing.Http.Reply;
 
 /**
  * No credentials, wrong credentials, revoked or expired ones, a missing scope and another tenant, on every

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.scimengine.demo.account.AuthType;
 import org.scimengine.demo.account.IssuedClient;
 import org.scimengine.demo.account.IssuedIntegration;
-import org.scimengine.demo.http.Http.Reply;
+import org.scimengine.jaxrs.testing.Http;
+import org.scimengine.jaxrs.testing.Http.Reply;
 
 /** Every endpoint of the demo over HTTP, with each kind of credential, and every way a request is refused. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

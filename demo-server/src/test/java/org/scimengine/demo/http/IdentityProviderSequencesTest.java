@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.scimengine.demo.account.AuthType;
 import org.scimengine.demo.account.IssuedIntegration;
-import org.scimengine.demo.http.Http.Reply;
+import org.scimengine.jaxrs.testing.Http;
+import org.scimengine.jaxrs.testing.Http.Reply;
 
 /**
  * The request sequences of IDP-BEHAVIOUR.md, replayed against the demo in the order Okta and Microsoft Entra ID

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.scimengine.demo.account.AuthType;
 import org.scimengine.demo.account.IssuedIntegration;
-import org.scimengine.demo.http.Http.Reply;
+import org.scimengine.jaxrs.testing.Http;
+import org.scimengine.jaxrs.testing.Http.Reply;
 
 /** A tiny limit, on a clock that stands still unless moved: the fourth request at once is refused. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

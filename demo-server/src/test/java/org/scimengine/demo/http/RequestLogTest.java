@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.scimengine.demo.account.AuthType;
 import org.scimengine.demo.account.IssuedIntegration;
+import org.scimengine.jaxrs.testing.Http;
 
 /**
  * One line per request, from the log the demo writes (slf4j-simple, to standard error, at info for the request

@@ -15,6 +15,7 @@ import org.scimengine.demo.account.IssuedClient;
 import org.scimengine.demo.account.IssuedIntegration;
 import org.scimengine.demo.account.Scopes;
 import org.scimengine.demo.testing.MutableClock;
+import org.scimengine.jaxrs.testing.Http;
 
 /**
  * A demo served over HTTP on a free loopback port, on a clock the test moves, with a fresh data directory:

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scimengine.demo.HttpServer;
 import org.scimengine.demo.cli.Cli;
 import org.scimengine.demo.testing.MutableClock;
+import org.scimengine.jaxrs.testing.Http;
 
 /** {@code serve} as the jar runs it, with the real launcher and SCIM_BOOTSTRAP_TOKEN, stopped as Ctrl-C does. */
 class ServeTest {

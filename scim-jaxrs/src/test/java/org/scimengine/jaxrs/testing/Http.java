@@ -1,4 +1,4 @@
-package org.scimengine.jaxrs;
+package org.scimengine.jaxrs.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +17,11 @@ import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A raw HTTP client on the JDK's HttpClient: every header and byte as sent, every status and header as received. */
-final class Http {
+/**
+ * A raw HTTP client on the JDK's HttpClient: every header and byte as sent, every status and header as received.
+ * Shared through scim-jaxrs' test-jar with the demo server's HTTP tests.
+ */
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,60 +35,60 @@ final class Http {
     }
 
     /** A client for a base URI, sending no credentials. */
-    static Http at(URI base) {
+    public static Http at(URI base) {
         return new Http(base, List.of());
     }
 
     /** This client with a bearer token on every request. */
-    Http bearer(String token) {
+    public Http bearer(String token) {
         return with("Authorization", "Bearer " + token);
     }
 
     /** This client with Basic credentials on every request. */
-    Http basic(String user, String password) {
+    public Http basic(String user, String password) {
         return with("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                 (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** This client with a header on every request. */
-    Http with(String name, String value) {
+    public Http with(String name, String value) {
         List<String> headers = new ArrayList<>(defaults);
         headers.add(name);
         headers.add(value);
         return new Http(base, headers);
     }
 
-    URI base() {
+    public URI base() {
         return base;
     }
 
     /** A query parameter value, URL-encoded. */
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    Reply get(String path, String... headers) {
+    public Reply get(String path, String... headers) {
         return send("GET", path, (byte[]) null, headers);
     }
 
-    Reply delete(String path, String... headers) {
+    public Reply delete(String path, String... headers) {
         return send("DELETE", path, (byte[]) null, headers);
     }
 
-    Reply post(String path, String body, String... headers) {
+    public Reply post(String path, String body, String... headers) {
         return send("POST", path, body, headers);
     }
 
-    Reply put(String path, String body, String... headers) {
+    public Reply put(String path, String body, String... headers) {
         return send("PUT", path, body, headers);
     }
 
-    Reply patch(String path, String body, String... headers) {
+    public Reply patch(String path, String body, String... headers) {
         return send("PATCH", path, body, headers);
     }
 
     /** A request with a UTF-8 body, as application/scim+json unless the headers say otherwise. */
-    Reply send(String method, String path, @Nullable String body, String... headers) {
+    public Reply send(String method, String path, @Nullable String body, String... headers) {
         return send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
@@ -95,12 +98,12 @@ final class Http {
      * @param path relative to the base URI, with its query string
      * @param headers name, value, name, value...
      */
-    Reply send(String method, String path, byte @Nullable [] body, String... headers) {
+    public Reply send(String method, String path, byte @Nullable [] body, String... headers) {
         return send(method, path, body, false, headers);
     }
 
     /** A POST whose body is sent chunked, without a Content-Length. */
-    Reply postChunked(String path, byte[] body) {
+    public Reply postChunked(String path, byte[] body) {
         return send("POST", path, body, true);
     }
 
@@ -131,17 +134,17 @@ final class Http {
     }
 
     /** A response. */
-    record Reply(int status, HttpHeaders headers, byte[] bytes) {
+    public record Reply(int status, HttpHeaders headers, byte[] bytes) {
 
-        String body() {
+        public String body() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
 
-        String body(Charset charset) {
+        public String body(Charset charset) {
             return new String(bytes, charset);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(bytes);
             } catch (IOException e) {
@@ -150,11 +153,11 @@ final class Http {
         }
 
         /** The first value of a header, or null. */
-        @Nullable String header(String name) {
+        public @Nullable String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
 
-        List<String> headerValues(String name) {
+        public List<String> headerValues(String name) {
             return headers.allValues(name);
         }
 
