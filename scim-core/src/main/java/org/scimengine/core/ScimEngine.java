@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -206,24 +207,16 @@ public final class ScimEngine {
         Projection projection = projection(model, selection);
         ResourceKey key = key(context, model, id);
         Instant now = clock.instant();
-        // Validation (a password's PBKDF2 hash, the host's rules) runs before the unit of work, which a store may
-        // hold a lock for; inside, it runs again only if the resource changed meanwhile.
-        StoredResource read = store.get(key).orElseThrow(() -> notFound(model, id));
-        Preconditions.requireMatch(ifMatch, read);
-        Replacement prepared = prepareReplacement(model, body, read);
-        StoredResource stored = store.inUnitOfWork(context.tenant(), unit -> {
-            StoredResource current = unit.get(key).orElseThrow(() -> notFound(model, id));
-            Preconditions.requireMatch(ifMatch, current);
-            Replacement replacement = current.version() == read.version() ? prepared
-                    : prepareReplacement(model, body, current);
-            StoredResource replaced = unit.replace(new ReplaceRequest(key, replacement.attributes(),
-                    model.uniqueValues(replacement.attributes()), current.version(), now));
-            if (model.hasMembers()) {
-                replaced = unit.changeMembers(new MembershipChange(key, true, Set.of(), replacement.members(),
-                        replaced.version(), now, memberTypes));
-            }
-            return replaced;
-        });
+        StoredResource stored = validatedWrite(context, model, id, ifMatch,
+                current -> prepareReplacement(model, body, current), (unit, current, replacement) -> {
+                    StoredResource replaced = unit.replace(new ReplaceRequest(key, replacement.attributes(),
+                            model.uniqueValues(replacement.attributes()), current.version(), now));
+                    if (model.hasMembers()) {
+                        replaced = unit.changeMembers(new MembershipChange(key, true, Set.of(),
+                                replacement.members(), replaced.version(), now, memberTypes));
+                    }
+                    return replaced;
+                });
         return result(context, model, stored, projection);
     }
 
@@ -242,36 +235,42 @@ public final class ScimEngine {
         Projection projection = projection(model, selection);
         ResourceKey key = key(context, model, id);
         Instant now = clock.instant();
+        StoredResource stored = validatedWrite(context, model, id, ifMatch,
+                current -> preparePatch(model, body, current), (unit, current, result) -> {
+                    StoredResource updated = current;
+                    if (result.attributesChanged()) {
+                        updated = unit.replace(new ReplaceRequest(key, result.attributes(),
+                                model.uniqueValues(result.attributes()), current.version(), now));
+                    }
+                    return result.membership().isEmpty() ? updated
+                            : changeMembers(unit, key, result.membership(), updated.version(), now);
+                });
+        return result(context, model, stored, projection);
+    }
+
+    /** A write of what {@code prepare} made of the current resource, inside the store's unit of work. */
+    @FunctionalInterface
+    private interface Write<P> {
+        StoredResource apply(ResourceStore unit, StoredResource current, P prepared);
+    }
+
+    /**
+     * Writes a resource in two steps, so that validation (a password's PBKDF2 hash, the host's rules) runs before
+     * the unit of work, which a store may hold a lock for: {@code prepare} runs on the resource as read, and
+     * again inside the unit only if the resource changed meanwhile; {@code If-Match} is checked both times.
+     */
+    private <P> StoredResource validatedWrite(RequestContext context, TypeModel model, String id,
+            @Nullable String ifMatch, Function<StoredResource, P> prepare, Write<P> write) {
+        ResourceKey key = key(context, model, id);
         StoredResource read = store.get(key).orElseThrow(() -> notFound(model, id));
         Preconditions.requireMatch(ifMatch, read);
-        PatchApplier.PatchResult prepared = preparePatch(model, body, read);
-        StoredResource stored = store.inUnitOfWork(context.tenant(), unit -> {
+        P prepared = prepare.apply(read);
+        return store.inUnitOfWork(context.tenant(), unit -> {
             StoredResource current = unit.get(key).orElseThrow(() -> notFound(model, id));
             Preconditions.requireMatch(ifMatch, current);
-            PatchApplier.PatchResult result = current.version() == read.version() ? prepared
-                    : preparePatch(model, body, current);
-            StoredResource updated = current;
-            if (result.attributesChanged()) {
-                updated = unit.replace(new ReplaceRequest(key, result.attributes(),
-                        model.uniqueValues(result.attributes()), current.version(), now));
-            }
-            PatchApplier.MembershipEdit edit = result.membership();
-            if (!edit.isEmpty()) {
-                Set<String> remove = new HashSet<>(edit.remove());
-                Predicate<JsonNode> where = edit.removeWhere();
-                if (where != null && !edit.removeAll()) {
-                    for (Member member : allMembers(unit, key)) {
-                        if (where.test(memberJson(member))) {
-                            remove.add(member.id());
-                        }
-                    }
-                }
-                updated = unit.changeMembers(new MembershipChange(key, edit.removeAll(), remove, edit.add(),
-                        updated.version(), now, memberTypes));
-            }
-            return updated;
+            return write.apply(unit, current,
+                    current.version() == read.version() ? prepared : prepare.apply(current));
         });
-        return result(context, model, stored, projection);
     }
 
     /** A validated replacement: the attributes to store and, for a group, its members. */
@@ -291,6 +290,25 @@ public final class ScimEngine {
             applyRules(model, result.attributes());
         }
         return result;
+    }
+
+    /**
+     * Applies a PATCH's member changes as one membership change; a filter other than by {@code value} is matched
+     * against the member list.
+     */
+    private StoredResource changeMembers(ResourceStore unit, ResourceKey key, PatchApplier.MembershipEdit edit,
+            long version, Instant now) {
+        Set<String> remove = new HashSet<>(edit.remove());
+        Predicate<JsonNode> where = edit.removeWhere();
+        if (where != null && !edit.removeAll()) {
+            for (Member member : allMembers(unit, key)) {
+                if (where.test(memberJson(member))) {
+                    remove.add(member.id());
+                }
+            }
+        }
+        return unit.changeMembers(new MembershipChange(key, edit.removeAll(), remove, edit.add(), version, now,
+                memberTypes));
     }
 
     /** A member as a {@code members[...]} filter sees it. */
