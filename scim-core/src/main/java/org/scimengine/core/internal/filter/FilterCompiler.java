@@ -183,7 +183,7 @@ public final class FilterCompiler implements FilterVisitor<Predicate<JsonNode>> 
     }
 
     /** RFC 7644 §3.4.2.2: "pr" is a non-empty value; a complex value is present when one of its members is. */
-    private static boolean isPresent(JsonNode v) {
+    public static boolean isPresent(JsonNode v) {
         if (v.isTextual()) {
             return !v.textValue().isEmpty();
         }

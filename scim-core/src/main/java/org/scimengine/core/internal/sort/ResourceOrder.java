@@ -121,28 +121,12 @@ public final class ResourceOrder {
         @SuppressWarnings("unchecked")
         @Nullable Comparable<Object> of(JsonNode resource) {
             JsonNode container = nested ? resource.path(attribute.schemaUrn()) : resource;
-            JsonNode value = chosen(container.get(attribute.attribute().name()));
+            JsonNode value = sortElement(container.get(attribute.attribute().name()));
             Attribute sub = attribute.subAttribute();
             if (value != null && sub != null) {
-                value = chosen(value.get(sub.name()));
+                value = sortElement(value.get(sub.name()));
             }
             return value == null ? null : (Comparable<Object>) (Comparable<?>) comparable(value, attribute.leaf());
-        }
-
-        /** The primary element of an array, else its first; null for no value. */
-        private static @Nullable JsonNode chosen(@Nullable JsonNode value) {
-            if (value == null || value.isNull() || value.isMissingNode()) {
-                return null;
-            }
-            if (!value.isArray()) {
-                return value;
-            }
-            for (JsonNode element : value) {
-                if (element.path("primary").asBoolean(false)) {
-                    return element;
-                }
-            }
-            return value.isEmpty() ? null : value.get(0);
         }
 
         private static @Nullable Comparable<?> comparable(JsonNode value, Attribute leaf) {
@@ -155,6 +139,25 @@ public final class ResourceOrder {
                         : null;
             };
         }
+    }
+
+    /**
+     * The value a sort compares among an attribute's values: an array's first element whose {@code primary} is
+     * true, else its first element; the value itself when it is not an array; null for no value.
+     */
+    public static @Nullable JsonNode sortElement(@Nullable JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            return value;
+        }
+        for (JsonNode element : value) {
+            if (element.path("primary").asBoolean(false)) {
+                return element;
+            }
+        }
+        return value.isEmpty() ? null : value.get(0);
     }
 
     /** A string ordered by code point, as the evaluator and PostgreSQL's "C" collation order strings. */

@@ -1,0 +1,330 @@
+package org.scimengine.store.jdbc.internal;
+
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
+
+import java.time.Instant;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.scimengine.core.filter.ResolvedAttribute;
+import org.scimengine.core.filter.ResolvedFilter;
+import org.scimengine.core.schema.Attribute;
+import org.scimengine.core.spi.StoredResource;
+import org.scimengine.core.spi.StoredValues;
+import org.scimengine.filter.And;
+import org.scimengine.filter.CompareOp;
+import org.scimengine.filter.Comparison;
+import org.scimengine.filter.Filter;
+import org.scimengine.filter.FilterValue;
+import org.scimengine.filter.FilterVisitor;
+import org.scimengine.filter.Not;
+import org.scimengine.filter.Or;
+import org.scimengine.filter.Presence;
+import org.scimengine.filter.ValuePath;
+
+/**
+ * Translates a resolved filter into a condition on {@code scim_resource}, with exactly the semantics of the
+ * in-memory evaluator ({@link ResolvedFilter#matches}); user input reaches the SQL only as bind values.
+ *
+ * <p>Every comparison becomes "some value of the attribute passes the test": a semi-join on the attribute's
+ * rows in {@code scim_value} (served by the index on attribute and folded string), on {@code scim_member} for a
+ * group's {@code members}, on the nesting closure for a resource's {@code groups}, or a test of a column for
+ * {@code id} and {@code meta}. {@code ne} and {@code not} negate such a condition, so they hold where the
+ * attribute has no value, as in memory. Every test is two-valued (a missing column is false, never SQL's
+ * unknown), so negation never meets a null. Inside a value filter the tests apply to one element: its rows are
+ * those with the element's number.
+ */
+final class FilterTranslator {
+
+    private final ResolvedFilter filter;
+    private final String tenant;
+    private final Tables.Resources r;
+    private final String coreSchema;
+    private final String resourceType;
+    private int aliases;
+
+    private FilterTranslator(ResolvedFilter filter, String tenant, Tables.Resources r) {
+        this.filter = filter;
+        this.tenant = tenant;
+        this.r = r;
+        this.coreSchema = filter.resourceType().schema();
+        this.resourceType = filter.resourceType().name();
+    }
+
+    /** The condition on the resources table {@code r} under which a resource of the filter's type matches. */
+    static Condition translate(ResolvedFilter filter, String tenant, Tables.Resources r) {
+        FilterTranslator translator = new FilterTranslator(filter, tenant, r);
+        return filter.filter().accept(translator.new Visitor(null));
+    }
+
+    // ---- where an attribute's values are ------------------------------------------------------------------------
+
+    /** The values of one attribute path, as a place a test can run on. */
+    private interface Operand {
+        /** Whether some value of the attribute passes the test. */
+        Condition any(Function<Slot, Condition> test);
+    }
+
+    /** The scope of a value filter's conditions: one element of the filtered attribute. */
+    private interface Element {
+        Operand sub(String name);
+    }
+
+    private String alias(String prefix) {
+        return prefix + (aliases++);
+    }
+
+    /** The operand of a top-level path. */
+    private Operand top(ResolvedAttribute resolved) {
+        String name = resolved.attribute().name();
+        Attribute sub = resolved.subAttribute();
+        String subName = sub == null ? "" : sub.name();
+        String schema = resolved.schemaUrn();
+        if (schema == null) {
+            if (name.equals("id")) {
+                return test -> test.apply(Slot.string(r.id, r.id));
+            }
+            if (name.equals("meta")) {
+                Slot slot = sub == null ? Slot.alwaysPresent() : metaSlot(subName);
+                return test -> test.apply(slot);
+            }
+            return valueRows(name, subName);
+        }
+        if (!schema.equals(coreSchema)) {
+            return valueRows(schema + ":" + name, subName);
+        }
+        if (name.equals("members")) {
+            return test -> {
+                Tables.Members m = Tables.Members.as(alias("m"));
+                return r.pk.in(select(m.groupPk).from(m.table)
+                        .where(m.tenant.eq(tenant)).and(test.apply(memberSlot(m, sub == null ? null : subName))));
+            };
+        }
+        if (name.equals("groups")) {
+            return test -> {
+                Groups g = new Groups(alias("g"), tenant);
+                return r.pk.in(select(g.memberPk).from(g.table)
+                        .where(test.apply(g.slot(sub == null ? null : subName))));
+            };
+        }
+        return valueRows(name, subName);
+    }
+
+    private Operand valueRows(String attr, String sub) {
+        return test -> {
+            Tables.Values v = Tables.Values.as(alias("v"));
+            return r.pk.in(select(v.res).from(v.table)
+                    .where(v.tenant.eq(tenant)).and(v.attr.eq(attr)).and(v.sub.eq(sub))
+                    .and(test.apply(Slot.of(v))));
+        };
+    }
+
+    private Slot metaSlot(String sub) {
+        return switch (sub) {
+            case "resourceType" -> Slot.string(inline(StoredValues.fold(resourceType)), inline(resourceType));
+            case "created" -> Slot.dateTime(r.created);
+            case "lastModified" -> Slot.dateTime(r.lastModified);
+            case "version" -> Slot.string(etag(r.version, "w/\""), etag(r.version, "W/\""));
+            default -> Slot.absent();
+        };
+    }
+
+    /** {@link StoredResource#etag} in SQL: {@code W/"3"}, or its folded form. */
+    private static Field<String> etag(Field<Long> version, String prefix) {
+        return DSL.concat(inline(prefix), version.cast(String.class), inline("\""));
+    }
+
+    private static Slot memberSlot(Tables.Members m, @Nullable String sub) {
+        if (sub == null) {
+            return Slot.alwaysPresent();
+        }
+        return switch (sub) {
+            case "value" -> Slot.string(m.memberId, m.memberId);
+            case "type" -> Slot.string(m.typeFold, m.memberType);
+            case "display" -> Slot.string(m.displayFold, m.display);
+            default -> Slot.absent();
+        };
+    }
+
+    // ---- the visitor --------------------------------------------------------------------------------------------
+
+    private final class Visitor implements FilterVisitor<Condition> {
+        private final @Nullable Element within;
+        private final @Nullable ValuePath valuePath;
+
+        Visitor(@Nullable ValuePath valuePath) {
+            this(valuePath, null);
+        }
+
+        Visitor(@Nullable ValuePath valuePath, @Nullable Element within) {
+            this.valuePath = valuePath;
+            this.within = within;
+        }
+
+        private ResolvedAttribute resolve(org.scimengine.filter.AttributePath path) {
+            return valuePath == null ? filter.attribute(path) : filter.attribute(valuePath, path);
+        }
+
+        private Operand operand(ResolvedAttribute resolved) {
+            return within == null ? top(resolved) : within.sub(resolved.leaf().name());
+        }
+
+        @Override
+        public Condition visitComparison(Comparison comparison) {
+            ResolvedAttribute resolved = resolve(comparison.attribute());
+            Operand operand = operand(resolved);
+            FilterValue value = comparison.value();
+            CompareOp op = comparison.operator();
+            if (value instanceof FilterValue.NullValue) {
+                Condition present = operand.any(Slot::present);
+                return op == CompareOp.EQ ? present.not() : present;
+            }
+            Attribute leaf = resolved.leaf();
+            Condition any = operand.any(slot -> test(leaf, op == CompareOp.NE ? CompareOp.EQ : op, value, slot));
+            return op == CompareOp.NE ? any.not() : any;
+        }
+
+        @Override
+        public Condition visitPresence(Presence presence) {
+            return operand(resolve(presence.attribute())).any(Slot::present);
+        }
+
+        @Override
+        public Condition visitAnd(And and) {
+            return and.left().accept(this).and(and.right().accept(this));
+        }
+
+        @Override
+        public Condition visitOr(Or or) {
+            return or.left().accept(this).or(or.right().accept(this));
+        }
+
+        @Override
+        public Condition visitNot(Not not) {
+            return not.operand().accept(this).not();
+        }
+
+        @Override
+        public Condition visitValuePath(ValuePath path) {
+            if (within != null) {
+                throw new IllegalArgumentException("a value filter cannot hold another: " + path);
+            }
+            ResolvedAttribute resolved = filter.attribute(path.attribute());
+            String name = resolved.attribute().name();
+            String schema = resolved.schemaUrn();
+            Filter inner = path.filter();
+            if (schema == null && name.equals("meta")) {
+                return inner.accept(new Visitor(path, sub -> test -> test.apply(metaSlot(sub))));
+            }
+            if (schema != null && schema.equals(coreSchema) && name.equals("members")) {
+                Tables.Members m = Tables.Members.as(alias("m"));
+                return r.pk.in(select(m.groupPk).from(m.table).where(m.tenant.eq(tenant))
+                        .and(inner.accept(new Visitor(path, sub -> test -> test.apply(memberSlot(m, sub))))));
+            }
+            if (schema != null && schema.equals(coreSchema) && name.equals("groups")) {
+                Groups g = new Groups(alias("g"), tenant);
+                return r.pk.in(select(g.memberPk).from(g.table)
+                        .where(inner.accept(new Visitor(path, sub -> test -> test.apply(g.slot(sub))))));
+            }
+            String attr = schema == null || schema.equals(coreSchema) ? name : schema + ":" + name;
+            Tables.Values e = Tables.Values.as(alias("e"));
+            Element element = sub -> test -> {
+                Tables.Values v = Tables.Values.as(alias("v"));
+                return exists(selectOne().from(v.table).where(v.res.eq(e.res)).and(v.attr.eq(e.attr))
+                        .and(v.elem.eq(e.elem)).and(v.sub.eq(sub)).and(test.apply(Slot.of(v))));
+            };
+            return r.pk.in(select(e.res).from(e.table)
+                    .where(e.tenant.eq(tenant)).and(e.attr.eq(attr)).and(e.sub.eq("")).and(e.kind.eq(ValueRows.OBJECT))
+                    .and(inner.accept(new Visitor(path, element))));
+        }
+    }
+
+    // ---- comparisons ------------------------------------------------------------------------------------------
+
+    /** Whether one value passes a comparison of the attribute's type; false where the slot has no such value. */
+    private static Condition test(Attribute leaf, CompareOp op, FilterValue value, Slot slot) {
+        return switch (leaf.type()) {
+            case STRING, REFERENCE, BINARY -> stringTest(leaf.caseExact(), op,
+                    ((FilterValue.StringValue) value).value(), slot);
+            case BOOLEAN -> slot.bool().isNotNull()
+                    .and(slot.bool().eq(val(((FilterValue.BooleanValue) value).value() ? 1 : 0)));
+            case INTEGER, DECIMAL -> ordered(slot.number(), op, ((FilterValue.NumberValue) value).value());
+            case DATE_TIME -> {
+                Instant instant = StoredValues.dateTime(((FilterValue.StringValue) value).value()).orElseThrow();
+                yield ordered(slot.dateTime(), op, Instants.encode(instant));
+            }
+            case COMPLEX -> throw new IllegalStateException("a resolved comparison never targets a complex value");
+        };
+    }
+
+    private static Condition stringTest(boolean caseExact, CompareOp op, String expected, Slot slot) {
+        Field<String> field = caseExact ? slot.exact() : slot.fold();
+        String target = caseExact ? expected : StoredValues.fold(expected);
+        Condition isString = field.isNotNull();
+        switch (op) {
+            case EQ:
+                if (caseExact && slot.foldIndexed()) {
+                    // The folded column is indexed; equal strings have equal folded forms.
+                    return slot.fold().eq(val(StoredValues.fold(expected))).and(field.eq(val(target)));
+                }
+                return isString.and(field.eq(val(target)));
+            case CO:
+                return target.isEmpty() ? isString : isString.and(DSL.position(field, val(target)).gt(0));
+            case SW: {
+                if (target.isEmpty()) {
+                    return isString;
+                }
+                Condition from = field.ge(val(target));
+                String successor = successor(target);
+                return successor == null ? from : from.and(field.lt(val(successor)));
+            }
+            case EW: {
+                if (target.isEmpty()) {
+                    return isString;
+                }
+                int length = target.codePointCount(0, target.length());
+                // A suffix of the wrong length never equals the target, whatever substr makes of the start.
+                return isString.and(DSL.substring(field, DSL.length(field).minus(inline(length - 1))).eq(val(target)));
+            }
+            default:
+                return ordered(field, op, target);
+        }
+    }
+
+    private static <T> Condition ordered(Field<T> field, CompareOp op, T value) {
+        Field<T> bound = val(value, field);
+        Condition comparison = switch (op) {
+            case EQ -> field.eq(bound);
+            case GT -> field.gt(bound);
+            case GE -> field.ge(bound);
+            case LT -> field.lt(bound);
+            case LE -> field.le(bound);
+            default -> throw new IllegalStateException("not an ordering: " + op);
+        };
+        return field.isNotNull().and(comparison);
+    }
+
+    /**
+     * The least string greater than every string that starts with {@code prefix}, in code-point order, or null if
+     * there is none (a prefix of U+10FFFF only): {@code [prefix, successor)} is exactly the strings with that prefix.
+     */
+    static @Nullable String successor(String prefix) {
+        int[] codePoints = prefix.codePoints().toArray();
+        for (int i = codePoints.length - 1; i >= 0; i--) {
+            if (codePoints[i] < Character.MAX_CODE_POINT) {
+                int next = codePoints[i] + 1;
+                if (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
+                    next = Character.MAX_SURROGATE + 1;
+                }
+                return new String(codePoints, 0, i) + new String(Character.toChars(next));
+            }
+        }
+        return null;
+    }
+}

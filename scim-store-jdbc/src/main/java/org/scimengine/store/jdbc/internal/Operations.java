@@ -1,0 +1,524 @@
+package org.scimengine.store.jdbc.internal;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.SelectConditionStep;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
+import org.scimengine.core.error.BadRequestException;
+import org.scimengine.core.error.ConflictException;
+import org.scimengine.core.error.PreconditionFailedException;
+import org.scimengine.core.error.ResourceNotFoundException;
+import org.scimengine.core.filter.ResolvedFilter;
+import org.scimengine.core.spi.CreateRequest;
+import org.scimengine.core.spi.DeleteRequest;
+import org.scimengine.core.spi.GroupRef;
+import org.scimengine.core.spi.GroupsQuery;
+import org.scimengine.core.spi.Member;
+import org.scimengine.core.spi.MemberPage;
+import org.scimengine.core.spi.MembersQuery;
+import org.scimengine.core.spi.MembershipChange;
+import org.scimengine.core.spi.ReplaceRequest;
+import org.scimengine.core.spi.ResourceKey;
+import org.scimengine.core.spi.StorePage;
+import org.scimengine.core.spi.StoreQuery;
+import org.scimengine.core.spi.StoredResource;
+import org.scimengine.core.spi.StoredValues;
+import org.scimengine.core.spi.UniqueValue;
+
+/**
+ * The store's operations on one connection inside one transaction, which the caller opens, commits and rolls
+ * back. Every write checks what it can before it changes anything; what only the database can decide (a unique
+ * value two transactions insert at once, a version two transactions change at once) it decides by a constraint
+ * or by {@code UPDATE ... WHERE version = ?}, and a failure leaves the transaction for the caller to roll back.
+ */
+public final class Operations {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Rows per multi-row INSERT: well under SQLite's limit of bound variables. */
+    private static final int BATCH_ROWS = 500;
+    /** Slots of scim_count on PostgreSQL, so concurrent creates of one type rarely wait on one row. */
+    private static final int COUNT_SLOTS = 16;
+
+    private static final Tables.Resources R = Tables.Resources.R;
+    private static final Tables.Values V = Tables.Values.V;
+    private static final Tables.Members M = Tables.Members.M;
+    private static final Tables.Uniques U = Tables.Uniques.U;
+    private static final Tables.Counts C = Tables.Counts.C;
+
+    private final DSLContext sql;
+    private final boolean postgres;
+    private final boolean lockReads;
+
+    /**
+     * @param sql the transaction's connection
+     * @param unitOfWork whether the transaction is a unit of work, whose reads of single resources lock them
+     *     until it ends (on PostgreSQL; SQLite's writer holds the whole database), so that a unit which reads a
+     *     resource and then writes it runs as if alone, as it does on the in-memory store
+     */
+    public Operations(DSLContext sql, boolean unitOfWork) {
+        this.sql = sql;
+        this.postgres = sql.dialect().family() == SQLDialect.POSTGRES;
+        this.lockReads = unitOfWork && postgres;
+    }
+
+    /** The current row of a resource. */
+    private record Current(long pk, StoredResource resource) {
+    }
+
+    // ---- single resources --------------------------------------------------------------------------------------
+
+    public StoredResource create(CreateRequest request) {
+        ResourceKey key = request.key();
+        List<ValueRows.Row> rows = ValueRows.of(request.attributes());
+        if (sql.fetchExists(selectOne().from(R.table).where(R.tenant.eq(key.tenant())).and(R.id.eq(key.id())))) {
+            throw new IllegalArgumentException("the id " + key.id() + " is already in use; the engine must generate a "
+                    + "new id for every resource");
+        }
+        requireUnique(key, request.uniqueValues(), null);
+        String created = Instants.encode(request.now());
+        long pk = Objects.requireNonNull(sql.insertInto(R.table, R.tenant, R.type, R.id, R.version, R.created,
+                        R.lastModified, R.attributes)
+                .values(key.tenant(), key.resourceType(), key.id(), 1L, created, created, text(request.attributes()))
+                .returningResult(R.pk).fetchOne()).value1();
+        insertUniques(pk, key, request.uniqueValues());
+        insertValues(pk, key.tenant(), rows);
+        count(key.tenant(), key.resourceType(), 1);
+        return new StoredResource(key.resourceType(), key.id(), 1, request.now(), request.now(),
+                request.attributes().deepCopy());
+    }
+
+    public Optional<StoredResource> get(ResourceKey key) {
+        var select = sql.select(R.pk, R.type, R.id, R.version, R.created, R.lastModified, R.attributes).from(R.table)
+                .where(R.tenant.eq(key.tenant())).and(R.id.eq(key.id())).and(R.type.eq(key.resourceType()));
+        Record row = lockReads ? select.forUpdate().fetchOne() : select.fetchOne();
+        return row == null ? Optional.empty() : Optional.of(resource(row, R));
+    }
+
+    public StoredResource replace(ReplaceRequest request) {
+        ResourceKey key = request.key();
+        Current current = lock(key);
+        requireVersion(current.resource(), request.expectedVersion());
+        List<ValueRows.Row> rows = ValueRows.of(request.attributes());
+        sql.deleteFrom(U.table).where(U.res.eq(current.pk())).execute();
+        requireUnique(key, request.uniqueValues(), current.pk());
+        insertUniques(current.pk(), key, request.uniqueValues());
+        sql.deleteFrom(V.table).where(V.res.eq(current.pk())).execute();
+        insertValues(current.pk(), key.tenant(), rows);
+        StoredResource old = current.resource();
+        long version = old.version() + 1;
+        int updated = sql.update(R.table).set(R.version, version).set(R.lastModified, Instants.encode(request.now()))
+                .set(R.attributes, text(request.attributes()))
+                .where(R.pk.eq(current.pk())).and(R.version.eq(old.version())).execute();
+        if (updated != 1) {
+            throw stale(old, old.version());
+        }
+        return new StoredResource(old.resourceType(), old.id(), version, old.created(), request.now(),
+                request.attributes().deepCopy());
+    }
+
+    public void delete(DeleteRequest request) {
+        ResourceKey key = request.key();
+        Current current = lock(key);
+        requireVersion(current.resource(), request.expectedVersion());
+        long pk = current.pk();
+        sql.update(R.table).set(R.version, R.version.plus(1)).set(R.lastModified, Instants.encode(request.now()))
+                .where(R.pk.in(select(M.groupPk).from(M.table).where(M.memberPk.eq(pk)))).execute();
+        sql.deleteFrom(M.table).where(M.memberPk.eq(pk)).execute();
+        sql.deleteFrom(M.table).where(M.groupPk.eq(pk)).execute();
+        sql.deleteFrom(V.table).where(V.res.eq(pk)).execute();
+        sql.deleteFrom(U.table).where(U.res.eq(pk)).execute();
+        sql.deleteFrom(R.table).where(R.pk.eq(pk)).execute();
+        count(key.tenant(), key.resourceType(), -1);
+    }
+
+    // ---- search -------------------------------------------------------------------------------------------------
+
+    public StorePage search(StoreQuery query) {
+        Tables.Resources r = Tables.Resources.as("r");
+        ResolvedFilter filter = query.filter();
+        Condition where = r.tenant.eq(query.tenant()).and(r.type.eq(query.resourceType().name()));
+        if (filter != null) {
+            where = where.and(FilterTranslator.translate(filter, query.tenant(), r));
+        }
+        Ordering.Key key = Ordering.of(query.sort(), r, query.resourceType().schema());
+        String cursorText = query.cursor();
+        Cursor after = cursorText == null ? null : Cursor.read(cursorText, query);
+        boolean descending = query.sort().descending();
+
+        List<StoredResource> page = new ArrayList<>();
+        Object lastKey = null;
+        if (query.count() > 0) {
+            Table<?> rows = sql.select(r.pk, r.type, r.id, r.version, r.created, r.lastModified, r.attributes,
+                            key == null ? inline(null, String.class).as("sort_key") : key.field().as("sort_key"))
+                    .from(r.table).where(where).asTable("t");
+            Tables.Resources t = Tables.Resources.as("t");
+            Field<Object> sortKey = DSL.field(DSL.name("t", "sort_key"));
+            Condition keyset = after == null ? DSL.trueCondition() : keyset(t, sortKey, key, descending, after);
+            List<SortField<?>> order = new ArrayList<>(2);
+            if (key != null) {
+                order.add(descending ? sortKey.desc().nullsFirst() : sortKey.asc().nullsLast());
+            }
+            order.add(t.id.asc());
+            var select = sql.select(t.pk, t.type, t.id, t.version, t.created, t.lastModified, t.attributes, sortKey)
+                    .from(rows).where(keyset).orderBy(order).limit(query.count());
+            var result = after == null && cursorText == null ? select.offset(query.offset()).fetch() : select.fetch();
+            for (Record row : result) {
+                page.add(resource(row, t));
+                lastKey = row.get(sortKey);
+            }
+        }
+        long total = total(query, where, page.size(), cursorText == null);
+        String next = null;
+        if (cursorText != null && !page.isEmpty() && page.size() == query.count()) {
+            Cursor cursor = new Cursor(Ordering.write(lastKey), page.get(page.size() - 1).id());
+            // A next page exists only if a resource follows the last one on this page.
+            Condition more = keyset(Tables.Resources.as("t"), DSL.field(DSL.name("t", "sort_key")), key, descending,
+                    cursor);
+            if (sql.fetchExists(sql.select(r.pk, key == null ? inline(null, String.class).as("sort_key")
+                            : key.field().as("sort_key"), r.id).from(r.table).where(where).asTable("t"), more)) {
+                next = cursor.issue(query);
+            }
+        }
+        return new StorePage(page, total, next);
+    }
+
+    /** The resources after the cursor's position in the order: ({@code sort_key}, {@code id}) beyond it. */
+    private static Condition keyset(Tables.Resources t, Field<Object> sortKey, Ordering.@Nullable Key key,
+            boolean descending, Cursor after) {
+        Condition laterId = t.id.gt(after.id());
+        if (key == null) {
+            return laterId;
+        }
+        String text = after.key();
+        if (text == null) {
+            // The last resource had no key: missing keys come last ascending (only missing ones follow), first
+            // descending (the other missing ones, then every resource with a key).
+            Condition sameMissing = sortKey.isNull().and(laterId);
+            return descending ? sameMissing.or(sortKey.isNotNull()) : sameMissing;
+        }
+        Object value = Ordering.read(text, key.type());
+        Field<Object> bound = val(value, sortKey);
+        Condition beyond = descending ? sortKey.lt(bound) : sortKey.gt(bound).or(sortKey.isNull());
+        return beyond.or(sortKey.eq(bound).and(laterId));
+    }
+
+    /** How many resources match: from the page when it tells, from the counts when nothing is filtered. */
+    private long total(StoreQuery query, Condition where, int pageSize, boolean indexPaging) {
+        boolean shortPage = pageSize < query.count() && (pageSize > 0 || query.offset() == 0);
+        if (indexPaging && shortPage) {
+            return (long) query.offset() + pageSize;
+        }
+        if (query.filter() == null) {
+            BigDecimal sum = sql.select(DSL.sum(C.n)).from(C.table).where(C.tenant.eq(query.tenant()))
+                    .and(C.type.eq(query.resourceType().name())).fetchOne(0, BigDecimal.class);
+            return sum == null ? 0 : sum.longValue();
+        }
+        Tables.Resources r = Tables.Resources.as("r");
+        return sql.fetchCount(DSL.selectOne().from(r.table).where(where));
+    }
+
+    // ---- membership ---------------------------------------------------------------------------------------------
+
+    public StoredResource changeMembers(MembershipChange change) {
+        ResourceKey key = change.group();
+        Current group = lock(key);
+        requireVersion(group.resource(), change.expectedVersion());
+        List<Addition> adds = new ArrayList<>();
+        for (Member member : change.add()) {
+            adds.add(addable(change, group.pk(), member));
+        }
+        boolean changed;
+        if (change.removeAll()) {
+            changed = replaceAll(group.pk(), key.tenant(), adds);
+        } else {
+            changed = false;
+            if (!change.remove().isEmpty()) {
+                changed = sql.deleteFrom(M.table).where(M.groupPk.eq(group.pk()))
+                        .and(M.memberId.in(change.remove())).execute() > 0;
+            }
+            for (Addition add : adds) {
+                changed |= insertMember(group.pk(), key.tenant(), add) > 0;
+            }
+        }
+        if (!changed) {
+            return group.resource();
+        }
+        return touch(group, change.now());
+    }
+
+    /** A member to add, checked: it exists in the tenant, has an allowed type, and would make no cycle. */
+    private record Addition(long pk, String id, String type, @Nullable String display) {
+    }
+
+    private Addition addable(MembershipChange change, long groupPk, Member member) {
+        String groupId = change.group().id();
+        String memberId = member.id();
+        if (memberId.equals(groupId)) {
+            throw BadRequestException.invalidValue("Group " + groupId + " cannot be a member of itself; remove it "
+                    + "from the members.");
+        }
+        Record row = sql.select(R.pk, R.type).from(R.table).where(R.tenant.eq(change.group().tenant()))
+                .and(R.id.eq(memberId)).fetchOne();
+        if (row == null) {
+            throw BadRequestException.invalidValue("No resource with id " + memberId + " exists, so it cannot be "
+                    + "a member of group " + groupId + "; add existing users or groups only.");
+        }
+        long pk = row.get(R.pk);
+        String type = row.get(R.type);
+        if (!change.memberTypes().isEmpty() && !change.memberTypes().contains(type)) {
+            throw BadRequestException.invalidValue(type + " " + memberId + " cannot be a member of group " + groupId
+                    + ": members must be of type " + String.join(" or ", new TreeSet<>(change.memberTypes()))
+                    + ".");
+        }
+        if (contains(pk, groupPk)) {
+            throw BadRequestException.invalidValue("Group " + memberId + " already contains group " + groupId
+                    + " through nesting, so adding it would make the group a member of itself.");
+        }
+        return new Addition(pk, memberId, type, member.display());
+    }
+
+    /** Whether the resource {@code container} holds {@code pk} among its members, directly or through nesting. */
+    private boolean contains(long container, long pk) {
+        if (!sql.fetchExists(selectOne().from(M.table).where(M.groupPk.eq(container)))) {
+            return false;
+        }
+        Groups closure = new Groups("c", M.memberPk.eq(pk));
+        return sql.fetchExists(selectOne().from(closure.table)
+                .where(DSL.field(DSL.name("c", "group_id"), SQLDataType.VARCHAR)
+                        .eq(select(R.id).from(R.table).where(R.pk.eq(container)))));
+    }
+
+    /** Replaces the whole member list; changes nothing (and says so) when the new list equals the old one. */
+    private boolean replaceAll(long groupPk, String tenant, List<Addition> adds) {
+        LinkedHashMap<String, Addition> next = new LinkedHashMap<>();
+        for (Addition add : adds) {
+            next.putIfAbsent(add.id(), add);
+        }
+        List<Member> before = sql.select(M.memberId, M.memberType, M.display).from(M.table)
+                .where(M.groupPk.eq(groupPk)).orderBy(M.seq)
+                .fetch(row -> new Member(row.value1(), row.value2(), row.value3()));
+        List<Member> after = next.values().stream().map(a -> new Member(a.id(), a.type(), a.display())).toList();
+        if (before.equals(after)) {
+            return false;
+        }
+        sql.deleteFrom(M.table).where(M.groupPk.eq(groupPk)).execute();
+        for (Addition add : next.values()) {
+            insertMember(groupPk, tenant, add);
+        }
+        return true;
+    }
+
+    private int insertMember(long groupPk, String tenant, Addition add) {
+        Field<Long> seq = postgres
+                ? DSL.field("nextval('scim_member_seq')", SQLDataType.BIGINT)
+                // SQLite writes one transaction at a time, and max(rowid) is a lookup, not a scan.
+                : select(DSL.coalesce(DSL.max(DSL.field(DSL.name("rowid"), SQLDataType.BIGINT)), inline(0L))
+                        .plus(1)).from(M.table).asField();
+        String display = add.display();
+        return sql.insertInto(M.table, M.tenant, M.groupPk, M.memberPk, M.seq, M.memberId, M.memberType, M.typeFold,
+                        M.display, M.displayFold)
+                .values(val(tenant), val(groupPk), val(add.pk()), seq, val(add.id()), val(add.type()),
+                        val(StoredValues.fold(add.type())), val(display, String.class),
+                        val(display == null ? null : StoredValues.fold(display), String.class))
+                .onConflictDoNothing().execute();
+    }
+
+    public MemberPage members(MembersQuery query) {
+        Current group = find(query.group());
+        if (group == null) {
+            throw notFound(query.group());
+        }
+        List<Member> members = query.count() == 0 ? List.of()
+                : sql.select(M.memberId, M.memberType, M.display).from(M.table).where(M.groupPk.eq(group.pk()))
+                        .orderBy(M.seq).limit(query.count()).offset(query.offset())
+                        .fetch(row -> new Member(row.value1(), row.value2(), row.value3()));
+        long total = members.size() < query.count() && (!members.isEmpty() || query.offset() == 0)
+                ? query.offset() + members.size()
+                : sql.fetchCount(M.table, M.groupPk.eq(group.pk()));
+        return new MemberPage(members, total);
+    }
+
+    public Map<String, List<GroupRef>> groupsOf(GroupsQuery query) {
+        Map<String, List<GroupRef>> groups = new LinkedHashMap<>();
+        query.memberIds().forEach(id -> groups.put(id, new ArrayList<>()));
+        if (query.memberIds().isEmpty()) {
+            return groups;
+        }
+        Map<Long, String> ids = new HashMap<>();
+        sql.select(R.pk, R.id).from(R.table).where(R.tenant.eq(query.tenant())).and(R.id.in(query.memberIds()))
+                .forEach(row -> ids.put(row.value1(), row.value2()));
+        if (!ids.isEmpty()) {
+            Groups closure = new Groups("g", M.memberPk.in(ids.keySet()));
+            sql.select(closure.memberPk, closure.groupId, closure.displayExact, closure.direct).from(closure.table)
+                    .orderBy(closure.direct.desc(), closure.groupId)
+                    .forEach(row -> groups.get(ids.get(row.value1()))
+                            .add(new GroupRef(row.value2(), row.value3(), row.value4() == 1)));
+        }
+        groups.replaceAll((id, refs) -> List.copyOf(refs));
+        return groups;
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /** The resource's row, locked against concurrent writers on PostgreSQL (SQLite has one writer at a time). */
+    private Current lock(ResourceKey key) {
+        var select = sql.select(R.pk, R.type, R.id, R.version, R.created, R.lastModified, R.attributes).from(R.table)
+                .where(R.tenant.eq(key.tenant())).and(R.id.eq(key.id())).and(R.type.eq(key.resourceType()));
+        Record row = postgres ? select.forUpdate().fetchOne() : select.fetchOne();
+        if (row == null) {
+            throw notFound(key);
+        }
+        return new Current(row.get(R.pk), resource(row, R));
+    }
+
+    private @Nullable Current find(ResourceKey key) {
+        Record row = sql.select(R.pk, R.type, R.id, R.version, R.created, R.lastModified, R.attributes).from(R.table)
+                .where(R.tenant.eq(key.tenant())).and(R.id.eq(key.id())).and(R.type.eq(key.resourceType()))
+                .fetchOne();
+        return row == null ? null : new Current(row.get(R.pk), resource(row, R));
+    }
+
+    /** Gives a group a new version and last-modified time after its members changed. */
+    private StoredResource touch(Current current, Instant now) {
+        StoredResource old = current.resource();
+        sql.update(R.table).set(R.version, old.version() + 1).set(R.lastModified, Instants.encode(now))
+                .where(R.pk.eq(current.pk())).execute();
+        return new StoredResource(old.resourceType(), old.id(), old.version() + 1, old.created(), now,
+                old.attributes());
+    }
+
+    private static StoredResource resource(Record row, Tables.Resources r) {
+        return new StoredResource(row.get(r.type), row.get(r.id), row.get(r.version),
+                Instants.decode(row.get(r.created)), Instants.decode(row.get(r.lastModified)),
+                parse(row.get(r.attributes)));
+    }
+
+    private static ObjectNode parse(String text) {
+        try {
+            return (ObjectNode) JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored resource is not JSON", e);
+        }
+    }
+
+    private static String text(JsonNode attributes) {
+        try {
+            return JSON.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("attributes that cannot be written as JSON", e);
+        }
+    }
+
+    private static void requireVersion(StoredResource resource, @Nullable Long expected) {
+        if (expected != null && expected != resource.version()) {
+            throw stale(resource, expected);
+        }
+    }
+
+    private static PreconditionFailedException stale(StoredResource resource, long expected) {
+        return new PreconditionFailedException(resource.resourceType() + " " + resource.id() + " is at version "
+                + resource.etag() + ", not " + StoredResource.etag(expected)
+                + "; read it again and retry with its current version.");
+    }
+
+    private static ResourceNotFoundException notFound(ResourceKey key) {
+        return new ResourceNotFoundException(key.resourceType() + " " + key.id() + " not found");
+    }
+
+    /** The unique values a resource holds, each once, a value held both ways held as global. */
+    private static Map<List<String>, UniqueValue> distinct(List<UniqueValue> values) {
+        Map<List<String>, UniqueValue> distinct = new LinkedHashMap<>();
+        for (UniqueValue value : values) {
+            distinct.merge(List.of(value.attribute(), value.value()), value, (a, b) -> a.global() ? a : b);
+        }
+        return distinct;
+    }
+
+    /** Refuses a value another resource holds, naming the attribute as the in-memory store does. */
+    private void requireUnique(ResourceKey key, List<UniqueValue> values, @Nullable Long self) {
+        for (UniqueValue value : distinct(values).values()) {
+            Condition scope = value.global() ? DSL.trueCondition()
+                    : U.global.eq(1).or(U.type.eq(key.resourceType()));
+            SelectConditionStep<?> holder = selectOne().from(U.table).where(U.tenant.eq(key.tenant()))
+                    .and(U.attribute.eq(value.attribute())).and(U.value.eq(value.value())).and(scope);
+            if (self != null) {
+                holder = holder.and(U.res.ne(self));
+            }
+            if (sql.fetchExists(holder)) {
+                throw conflict(key, value);
+            }
+        }
+    }
+
+    private static ConflictException conflict(ResourceKey key, UniqueValue value) {
+        return new ConflictException(value.attribute() + " '" + value.value() + "' is already used by "
+                + (value.global() ? "another resource" : "another " + key.resourceType())
+                + "; choose a different value.");
+    }
+
+    /** Inserts the unique values one by one, so that a value a concurrent writer took is named in the 409. */
+    private void insertUniques(long pk, ResourceKey key, List<UniqueValue> values) {
+        for (UniqueValue value : distinct(values).values()) {
+            try {
+                sql.insertInto(U.table, U.tenant, U.attribute, U.value, U.type, U.global, U.res)
+                        .values(key.tenant(), value.attribute(), value.value(), key.resourceType(),
+                                value.global() ? 1 : 0, pk)
+                        .execute();
+            } catch (DataAccessException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    throw conflict(key, value);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void insertValues(long pk, String tenant, List<ValueRows.Row> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+            var insert = sql.insertInto(V.table, V.tenant, V.res, V.attr, V.sub, V.elem, V.kind,
+                    V.present, V.chosen, V.sFold, V.sExact, V.num, V.bool, V.dt);
+            for (ValueRows.Row row : rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS))) {
+                Boolean bool = row.bool();
+                insert = insert.values(tenant, pk, row.attr(), row.sub(), row.elem(), row.kind(),
+                        row.present() ? 1 : 0, row.chosen() ? 1 : 0, row.fold(), row.exact(), row.number(),
+                        bool == null ? null : bool ? 1 : 0, row.dateTime());
+            }
+            insert.execute();
+        }
+    }
+
+    /** Adds to the count of a tenant's resources of a type. */
+    private void count(String tenant, String type, int delta) {
+        int slot = postgres ? ThreadLocalRandom.current().nextInt(COUNT_SLOTS) : 0;
+        sql.insertInto(C.table, C.tenant, C.type, C.slot, C.n).values(tenant, type, slot, (long) delta)
+                .onConflict(C.tenant, C.type, C.slot).doUpdate().set(C.n, C.n.plus(delta)).execute();
+    }
+}

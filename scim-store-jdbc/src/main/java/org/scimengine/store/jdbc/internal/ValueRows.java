@@ -1,0 +1,123 @@
+package org.scimengine.store.jdbc.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.scimengine.core.error.BadRequestException;
+import org.scimengine.core.spi.StoredValues;
+
+/**
+ * The rows of {@code scim_value} for a resource's attributes: what a filter can reach, computed when the
+ * resource is written so that a search needs no JSON in SQL.
+ *
+ * <p>The rows follow the JSON, not the schema, so the store needs no schema and a resource type added at run
+ * time works at once: the filter translator picks the column that fits the attribute's type, and a value of
+ * another JSON type has nothing in that column, which is how the in-memory evaluator treats it (it never
+ * matches). For each top-level attribute (and each attribute of an extension object under a {@code urn:} key,
+ * named {@code urn:...:name}) every value, or every element of an array, gives one row with {@code sub} empty
+ * and {@code elem} its position; each member of an object element gives rows with {@code sub} its name and the
+ * same {@code elem}, so the conditions of one value filter meet on one element. A string's row holds its folded
+ * form, and its exact form where that differs; a string that reads as a dateTime also holds the instant.
+ * {@code present} is {@code pr}'s answer for the value; {@code chosen} marks the value a sort uses.
+ */
+final class ValueRows {
+
+    static final int STRING = 0;
+    static final int NUMBER = 1;
+    static final int BOOLEAN = 2;
+    static final int OBJECT = 3;
+    static final int OTHER = 4;
+
+    /** One row; null columns are the ones the value's JSON type does not fill. */
+    record Row(String attr, String sub, int elem, int kind, boolean present, boolean chosen,
+            @Nullable String fold, @Nullable String exact, @Nullable BigDecimal number, @Nullable Boolean bool,
+            @Nullable String dateTime) {
+    }
+
+    private ValueRows() {
+    }
+
+    /**
+     * The rows of a resource's stored attributes.
+     *
+     * @throws BadRequestException {@code invalidValue} for a string holding U+0000, which PostgreSQL cannot
+     *     keep in text (refused on SQLite too, so both stores accept the same resources)
+     */
+    static List<Row> of(JsonNode attributes) {
+        List<Row> rows = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (name.regionMatches(true, 0, "urn:", 0, 4) && value.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> ext = value.fields(); ext.hasNext(); ) {
+                    Map.Entry<String, JsonNode> inner = ext.next();
+                    attribute(name + ":" + inner.getKey(), inner.getValue(), rows);
+                }
+            } else {
+                attribute(name, value, rows);
+            }
+        }
+        return rows;
+    }
+
+    private static void attribute(String attr, JsonNode value, List<Row> rows) {
+        List<JsonNode> values = flatten(value);
+        JsonNode sortElement = StoredValues.sortElement(value);
+        for (int elem = 0; elem < values.size(); elem++) {
+            JsonNode element = values.get(elem);
+            boolean chosen = element == sortElement;
+            rows.add(row(attr, "", elem, element, chosen));
+            if (element.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = element.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    JsonNode subSort = chosen ? StoredValues.sortElement(member.getValue()) : null;
+                    for (JsonNode subValue : flatten(member.getValue())) {
+                        rows.add(row(attr, member.getKey(), elem, subValue, subValue == subSort));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A value as the list of its values, as the evaluator flattens it: an array's elements, a value, or none. */
+    private static List<JsonNode> flatten(JsonNode value) {
+        if (value.isNull() || value.isMissingNode()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            return List.of(value);
+        }
+        List<JsonNode> out = new ArrayList<>(value.size());
+        value.forEach(out::add);
+        return out;
+    }
+
+    private static Row row(String attr, String sub, int elem, JsonNode value, boolean chosen) {
+        boolean present = StoredValues.isPresent(value);
+        if (value.isTextual()) {
+            String text = value.textValue();
+            if (text.indexOf('\0') >= 0) {
+                throw BadRequestException.invalidValue("'" + (sub.isEmpty() ? attr : attr + "." + sub)
+                        + "' holds the character U+0000, which cannot be stored; remove it.");
+            }
+            String fold = StoredValues.fold(text);
+            Optional<java.time.Instant> instant = StoredValues.dateTime(text);
+            return new Row(attr, sub, elem, STRING, present, chosen, fold, fold.equals(text) ? null : text, null,
+                    null, instant.map(Instants::encode).orElse(null));
+        }
+        if (value.isNumber()) {
+            return new Row(attr, sub, elem, NUMBER, present, chosen, null, null, value.decimalValue(), null, null);
+        }
+        if (value.isBoolean()) {
+            return new Row(attr, sub, elem, BOOLEAN, present, chosen, null, null, null, value.booleanValue(), null);
+        }
+        return new Row(attr, sub, elem, value.isObject() ? OBJECT : OTHER, present, chosen, null, null, null, null,
+                null);
+    }
+}

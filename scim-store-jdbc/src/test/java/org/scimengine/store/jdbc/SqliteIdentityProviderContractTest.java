@@ -1,0 +1,21 @@
+package org.scimengine.store.jdbc;
+
+import org.junit.jupiter.api.AfterEach;
+import org.scimengine.core.spi.ResourceStore;
+import org.scimengine.core.spi.contract.IdentityProviderContract;
+
+/** {@link IdentityProviderContract}, run on the JDBC store on SQLite. */
+class SqliteIdentityProviderContractTest extends IdentityProviderContract {
+
+    private final TestDatabases databases = new TestDatabases();
+
+    @Override
+    protected ResourceStore newStore() {
+        return databases.sqlite();
+    }
+
+    @AfterEach
+    void closeStores() {
+        databases.closeAll();
+    }
+}

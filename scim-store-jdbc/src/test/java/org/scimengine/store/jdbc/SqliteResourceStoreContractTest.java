@@ -1,0 +1,20 @@
+package org.scimengine.store.jdbc;
+
+import org.scimengine.core.spi.ResourceStore;
+import org.scimengine.core.spi.contract.ResourceStoreContract;
+
+/** {@link ResourceStoreContract}, run on the JDBC store on SQLite. */
+class SqliteResourceStoreContractTest extends ResourceStoreContract {
+
+    private final TestDatabases databases = new TestDatabases();
+
+    @Override
+    protected ResourceStore newStore() {
+        return databases.sqlite();
+    }
+
+    @Override
+    protected void release(ResourceStore store) {
+        databases.closeAll();
+    }
+}
