@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The groups each resource belongs to, directly or through nested groups, as a derived table: one row per
  * (member, group) with the group's id, its {@code displayName} and whether the membership is direct. A group
- * reached both ways is one row, direct. It is what a user's {@code groups} are, for filters and for
+ * * reached both ways is one row, direct. The display is the displayName only where it is one string, not an array. It is what a user's {@code groups} are, for filters and for
  * {@code groupsOf}, computed by a recursive query over {@code scim_member} so that nesting costs nothing when
  * membership changes.
  */
@@ -57,7 +57,7 @@ final class Groups {
                 .from(DSL.table(DSL.name(cte)))
                 .join(group.table).on(group.pk.eq(upGroup))
                 .leftJoin(name.table).on(name.res.eq(group.pk)).and(name.attr.eq("displayName"))
-                .and(name.sub.eq("")).and(name.kind.eq(ValueRows.STRING))
+                .and(name.sub.eq("")).and(name.elem.eq(0)).and(name.kind.eq(ValueRows.STRING))
                 .groupBy(upMember, group.id, name.sFold, name.sExact)
                 .asTable(alias);
         memberPk = DSL.field(DSL.name(alias, "member_pk"), SQLDataType.BIGINT);

@@ -80,7 +80,7 @@ final class Ordering {
             };
             return new Key(select(column).from(m.table).join(group.table).on(group.pk.eq(m.groupPk))
                     .leftJoin(display.table).on(display.res.eq(group.pk)).and(display.attr.eq("displayName"))
-                    .and(display.sub.eq("")).and(display.kind.eq(ValueRows.STRING))
+                    .and(display.sub.eq("")).and(display.elem.eq(0)).and(display.kind.eq(ValueRows.STRING))
                     .where(m.memberPk.eq(r.pk)).orderBy(m.seq).limit(1).asField(), KeyType.STRING);
         }
         String attr = schema == null || core ? name : schema + ":" + name;

@@ -20,7 +20,7 @@ import org.scimengine.core.spi.StoredValues;
  * another JSON type has nothing in that column, which is how the in-memory evaluator treats it (it never
  * matches). For each top-level attribute (and each attribute of an extension object under a {@code urn:} key,
  * named {@code urn:...:name}) every value, or every element of an array, gives one row with {@code sub} empty
- * and {@code elem} its position; each member of an object element gives rows with {@code sub} its name and the
+ * and {@code elem} its position (from 1 in an array, 0 for a value that is not in one); each member of an object element gives rows with {@code sub} its name and the
  * same {@code elem}, so the conditions of one value filter meet on one element. A string's row holds its folded
  * form, and its exact form where that differs; a string that reads as a dateTime also holds the instant.
  * {@code present} is {@code pr}'s answer for the value; {@code chosen} marks the value a sort uses.
@@ -69,8 +69,11 @@ final class ValueRows {
     private static void attribute(String attr, JsonNode value, List<Row> rows) {
         List<JsonNode> values = flatten(value);
         JsonNode sortElement = StoredValues.sortElement(value);
-        for (int elem = 0; elem < values.size(); elem++) {
-            JsonNode element = values.get(elem);
+        // Elements of an array count from 1; 0 is a value that is not in an array.
+        int first = value.isArray() ? 1 : 0;
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode element = values.get(i);
+            int elem = first + i;
             boolean chosen = element == sortElement;
             rows.add(row(attr, "", elem, element, chosen));
             if (element.isObject()) {
