@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.jooq.SQLDialect;
 import org.jspecify.annotations.Nullable;
 import org.scimengine.core.spi.CreateRequest;
 import org.scimengine.core.spi.DeleteRequest;
@@ -62,8 +61,7 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.ownedPool = ownedPool;
-        this.database = new Database(dataSource, dialect == JdbcDialect.POSTGRESQL ? SQLDialect.POSTGRES
-                : SQLDialect.SQLITE);
+        this.database = new Database(dataSource, dialect);
     }
 
     /**

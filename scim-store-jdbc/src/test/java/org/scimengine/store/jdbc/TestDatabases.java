@@ -89,7 +89,7 @@ final class TestDatabases {
         return new DataSourceWithSchema(postgres);
     }
 
-    private static HikariDataSource pool(String url, int size) {
+    static HikariDataSource pool(String url, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(size);

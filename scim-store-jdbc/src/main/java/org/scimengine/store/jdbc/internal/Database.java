@@ -2,6 +2,7 @@ package org.scimengine.store.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.scimengine.store.jdbc.JdbcDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +43,10 @@ public final class Database {
     private final Settings settings = new Settings().withExecuteLogging(false);
     private final @Nullable ReentrantLock writeLock;
 
-    public Database(DataSource dataSource, SQLDialect dialect) {
+    public Database(DataSource dataSource, JdbcDialect dialect) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.dialect = Objects.requireNonNull(dialect, "dialect");
-        this.writeLock = dialect.family() == SQLDialect.SQLITE ? new ReentrantLock(true) : null;
+        this.dialect = dialect == JdbcDialect.POSTGRESQL ? SQLDialect.POSTGRES : SQLDialect.SQLITE;
+        this.writeLock = this.dialect == SQLDialect.SQLITE ? new ReentrantLock(true) : null;
     }
 
     /** Creates or evolves the tables by the versioned scripts of the dialect. */
@@ -88,6 +90,9 @@ public final class Database {
             lock.lock();
         }
         try (Connection connection = dataSource.getConnection()) {
+            if (lock != null) {
+                return immediate(connection, work);
+            }
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
             boolean snapshot = !write && dialect.family() == SQLDialect.POSTGRES;
@@ -115,6 +120,33 @@ public final class Database {
             if (lock != null) {
                 lock.unlock();
             }
+        }
+    }
+
+    /**
+     * A SQLite write transaction that takes the write lock when it begins. A deferred one would read first and
+     * ask for the lock at its first write, and a writer of another process committing in between makes SQLite
+     * refuse at once ("database is locked") instead of waiting out the busy timeout.
+     */
+    private <T> T immediate(Connection connection, Function<DSLContext, T> work) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.setAutoCommit(true);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            T result;
+            try {
+                result = work.apply(DSL.using(connection, dialect, settings));
+            } catch (RuntimeException | Error e) {
+                try {
+                    statement.execute("ROLLBACK");
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+            statement.execute("COMMIT");
+            return result;
         }
     }
 
