@@ -79,7 +79,26 @@ class JdbcResourceStoreTest {
             try (JdbcResourceStore second = JdbcResourceStore.open(file)) {
                 assertThat(userNames(second)).containsExactly("bjensen");
                 assertThat(query(second.dataSource(), "SELECT COUNT(*), MAX(version) FROM scim_schema_history "
-                        + "WHERE success = 1")).isEqualTo("1,1");
+                        + "WHERE success = 1")).isEqualTo("2,2");
+            }
+        }
+
+        @Test
+        void aDatabaseAtAnOlderVersionIsBroughtUpToDateKeepingItsData() throws SQLException {
+            String file = folder.resolve("old.db").toString();
+            try (JdbcResourceStore current = JdbcResourceStore.open(file)) {
+                execute(current.dataSource(), "DROP INDEX scim_member_by_id");
+                execute(current.dataSource(), "DELETE FROM scim_schema_history WHERE version = '2'");
+                create(current, "bjensen");
+                assertThat(query(current.dataSource(), "SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                        + "'scim_member_by_id'")).isEqualTo("0");
+            }
+            try (JdbcResourceStore upgraded = JdbcResourceStore.open(file)) {
+                assertThat(userNames(upgraded)).containsExactly("bjensen");
+                assertThat(query(upgraded.dataSource(), "SELECT MAX(version) FROM scim_schema_history"))
+                        .isEqualTo("2");
+                assertThat(query(upgraded.dataSource(), "SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                        + "'scim_member_by_id'")).isEqualTo("1");
             }
         }
 
@@ -216,7 +235,7 @@ class JdbcResourceStoreTest {
                             .build();
                     assertThat(userNames(second)).containsExactly("bjensen");
                     assertThat(query(pool, "SELECT COUNT(*), MAX(version) FROM scim_schema_history WHERE success"))
-                            .isEqualTo("1,1");
+                            .isEqualTo("2,2");
                 } finally {
                     execute(admin, "DROP SCHEMA " + schema + " CASCADE");
                 }

@@ -3,7 +3,6 @@ package org.scimengine.store.jdbc.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,13 +49,11 @@ final class ValueRows {
      */
     static List<Row> of(JsonNode attributes) {
         List<Row> rows = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : attributes.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             if (name.regionMatches(true, 0, "urn:", 0, 4) && value.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> ext = value.fields(); ext.hasNext(); ) {
-                    Map.Entry<String, JsonNode> inner = ext.next();
+                for (Map.Entry<String, JsonNode> inner : value.properties()) {
                     attribute(name + ":" + inner.getKey(), inner.getValue(), rows);
                 }
             } else {
@@ -77,8 +74,7 @@ final class ValueRows {
             boolean chosen = element == sortElement;
             rows.add(row(attr, "", elem, element, chosen));
             if (element.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = element.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> member = it.next();
+                for (Map.Entry<String, JsonNode> member : element.properties()) {
                     JsonNode subSort = chosen ? StoredValues.sortElement(member.getValue()) : null;
                     for (JsonNode subValue : flatten(member.getValue())) {
                         rows.add(row(attr, member.getKey(), elem, subValue, subValue == subSort));
