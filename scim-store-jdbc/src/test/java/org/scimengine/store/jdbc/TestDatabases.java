@@ -23,7 +23,8 @@ final class TestDatabases {
     /** The server; {@code SCIM_TEST_POSTGRES_URL} overrides it. */
     static final String POSTGRES_URL = System.getenv().getOrDefault("SCIM_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-    private static final String SCHEMA = "scim_test";
+    /** A schema of this JVM's own, so that builds running at once on one server never empty each other's tables. */
+    private static final String SCHEMA = "scim_test_" + ProcessHandle.current().pid();
 
     private static HikariDataSource postgres;
     private static String postgresProblem;
@@ -71,8 +72,10 @@ final class TestDatabases {
                 try (HikariDataSource admin = pool(POSTGRES_URL, 1);
                      Connection connection = admin.getConnection();
                      Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+                    statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+                    statement.execute("CREATE SCHEMA " + SCHEMA);
                 }
+                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropSchema, "drop-test-schema"));
                 postgres = pool(POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
                         8);
             } catch (RuntimeException | SQLException e) {
@@ -87,6 +90,19 @@ final class TestDatabases {
             Assumptions.abort(postgresProblem);
         }
         return new DataSourceWithSchema(postgres);
+    }
+
+    private static synchronized void dropSchema() {
+        if (postgres != null) {
+            postgres.close();
+        }
+        try (HikariDataSource admin = pool(POSTGRES_URL, 1);
+             Connection connection = admin.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        } catch (SQLException | RuntimeException e) {
+            // The JVM is exiting; a schema left behind is dropped by the next run with this pid.
+        }
     }
 
     static HikariDataSource pool(String url, int size) {
@@ -105,7 +121,8 @@ final class TestDatabases {
 
     /** Closes every store this instance opened. */
     void closeAll() {
-        opened.forEach(JdbcResourceStore::close);
+        List<JdbcResourceStore> stores = List.copyOf(opened);
         opened.clear();
+        stores.forEach(JdbcResourceStore::close);
     }
 }

@@ -280,7 +280,7 @@ final class FilterTranslator {
                 if (target.isEmpty()) {
                     return isString;
                 }
-                Condition from = field.ge(val(target));
+                Condition from = isString.and(field.ge(val(target)));
                 String successor = successor(target);
                 return successor == null ? from : from.and(field.lt(val(successor)));
             }

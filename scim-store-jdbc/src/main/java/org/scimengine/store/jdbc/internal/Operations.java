@@ -174,6 +174,7 @@ public final class Operations {
         boolean descending = query.sort().descending();
 
         List<StoredResource> page = new ArrayList<>();
+        boolean more = false;
         Object lastKey = null;
         if (query.count() > 0) {
             Table<?> rows = sql.select(r.pk, r.type, r.id, r.version, r.created, r.lastModified, r.attributes,
@@ -187,26 +188,27 @@ public final class Operations {
                 order.add(descending ? sortKey.desc().nullsFirst() : sortKey.asc().nullsLast());
             }
             order.add(t.id.asc());
+            // One row beyond the page tells whether another page follows, and whether the page is the last.
             var select = sql.select(t.pk, t.type, t.id, t.version, t.created, t.lastModified, t.attributes, sortKey)
-                    .from(rows).where(keyset).orderBy(order).limit(query.count());
-            var result = after == null && cursorText == null ? select.offset(query.offset()).fetch() : select.fetch();
+                    .from(rows).where(keyset).orderBy(order).limit(query.count() + 1);
+            var result = cursorText == null ? select.offset(query.offset()).fetch() : select.fetch();
             for (Record row : result) {
+                if (page.size() == query.count()) {
+                    more = true;
+                    break;
+                }
                 page.add(resource(row, t));
                 lastKey = row.get(sortKey);
             }
         }
-        long total = total(query, where, page.size(), cursorText == null);
-        String next = null;
-        if (cursorText != null && !page.isEmpty() && page.size() == query.count()) {
-            Cursor cursor = new Cursor(Ordering.write(lastKey), page.get(page.size() - 1).id());
-            // A next page exists only if a resource follows the last one on this page.
-            Condition more = keyset(Tables.Resources.as("t"), DSL.field(DSL.name("t", "sort_key")), key, descending,
-                    cursor);
-            if (sql.fetchExists(sql.select(r.pk, key == null ? inline(null, String.class).as("sort_key")
-                            : key.field().as("sort_key"), r.id).from(r.table).where(where).asTable("t"), more)) {
-                next = cursor.issue(query);
-            }
-        }
+        // The page is the rest of the matches unless more follow; what came before it is known only when it
+        // starts at an offset, and nothing is known of a page after a cursor or an empty page past the end.
+        int before = cursorText == null ? query.offset() : 0;
+        boolean pageTells = !more && query.count() > 0 && after == null && (!page.isEmpty() || before == 0);
+        long total = pageTells ? (long) before + page.size() : total(query, where);
+        String next = more && cursorText != null
+                ? new Cursor(Ordering.write(lastKey), page.get(page.size() - 1).id()).issue(query)
+                : null;
         return new StorePage(page, total, next);
     }
 
@@ -230,12 +232,8 @@ public final class Operations {
         return beyond.or(sortKey.eq(bound).and(laterId));
     }
 
-    /** How many resources match: from the page when it tells, from the counts when nothing is filtered. */
-    private long total(StoreQuery query, Condition where, int pageSize, boolean indexPaging) {
-        boolean shortPage = pageSize < query.count() && (pageSize > 0 || query.offset() == 0);
-        if (indexPaging && shortPage) {
-            return (long) query.offset() + pageSize;
-        }
+    /** How many resources match, when the page cannot tell: from the counts when nothing is filtered. */
+    private long total(StoreQuery query, Condition where) {
         if (query.filter() == null) {
             BigDecimal sum = sql.select(DSL.sum(C.n)).from(C.table).where(C.tenant.eq(query.tenant()))
                     .and(C.type.eq(query.resourceType().name())).fetchOne(0, BigDecimal.class);
