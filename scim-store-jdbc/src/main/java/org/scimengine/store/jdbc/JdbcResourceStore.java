@@ -102,6 +102,8 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
         try {
             JdbcResourceStore store = new JdbcResourceStore(pool, dialect, pool);
             store.database.migrate();
+            // A SQLite connection reads the planner's statistics when it opens, and a migration may set them.
+            pool.getHikariPoolMXBean().softEvictConnections();
             return store;
         } catch (RuntimeException e) {
             pool.close();

@@ -78,8 +78,8 @@ class JdbcResourceStoreTest {
             }
             try (JdbcResourceStore second = JdbcResourceStore.open(file)) {
                 assertThat(userNames(second)).containsExactly("bjensen");
-                assertThat(query(second.dataSource(), "SELECT COUNT(*), MAX(version) FROM scim_schema_history "
-                        + "WHERE success = 1")).isEqualTo("2,2");
+                assertThat(query(second.dataSource(), "SELECT COUNT(*), MAX(CAST(version AS INTEGER)) FROM "
+                        + "scim_schema_history WHERE success = 1")).isEqualTo("4,4");
             }
         }
 
@@ -87,16 +87,20 @@ class JdbcResourceStoreTest {
         void aDatabaseAtAnOlderVersionIsBroughtUpToDateKeepingItsData() throws SQLException {
             String file = folder.resolve("old.db").toString();
             try (JdbcResourceStore current = JdbcResourceStore.open(file)) {
+                // Back to V1: V4 seeded statistics, V3 rebuilt the lookup index, V2 added the member-id index.
+                execute(current.dataSource(), "DROP INDEX scim_value_lookup");
+                execute(current.dataSource(), "CREATE INDEX scim_value_lookup ON scim_value "
+                        + "(tenant, attr, sub, s_fold, res)");
                 execute(current.dataSource(), "DROP INDEX scim_member_by_id");
-                execute(current.dataSource(), "DELETE FROM scim_schema_history WHERE version = '2'");
+                execute(current.dataSource(), "DELETE FROM scim_schema_history WHERE version IN ('2', '3', '4')");
                 create(current, "bjensen");
                 assertThat(query(current.dataSource(), "SELECT COUNT(*) FROM sqlite_master WHERE name = "
                         + "'scim_member_by_id'")).isEqualTo("0");
             }
             try (JdbcResourceStore upgraded = JdbcResourceStore.open(file)) {
                 assertThat(userNames(upgraded)).containsExactly("bjensen");
-                assertThat(query(upgraded.dataSource(), "SELECT MAX(version) FROM scim_schema_history"))
-                        .isEqualTo("2");
+                assertThat(query(upgraded.dataSource(), "SELECT MAX(CAST(version AS INTEGER)) FROM "
+                        + "scim_schema_history")).isEqualTo("4");
                 assertThat(query(upgraded.dataSource(), "SELECT COUNT(*) FROM sqlite_master WHERE name = "
                         + "'scim_member_by_id'")).isEqualTo("1");
             }
@@ -147,6 +151,62 @@ class JdbcResourceStoreTest {
                         assertThat(e.getMessage()).contains("displayName").contains("U+0000");
                     });
             assertThat(store.get(new ResourceKey(TENANT, "User", "u1"))).isEmpty();
+        }
+    }
+
+    @Nested
+    class LongAndOddStrings {
+
+        private final String longName = "x".repeat(3_000) + "@EXAMPLE.com";
+
+        @Test
+        void longValuesAreFoundAndUniqueOnSqlite() {
+            assertLongValues(databases.sqlite());
+        }
+
+        @Test
+        void longValuesAreFoundAndUniqueOnPostgres() {
+            assertLongValues(databases.postgres());
+        }
+
+        private void assertLongValues(JdbcResourceStore store) {
+            ObjectNode user = SampleResources.user(longName).build();
+            user.putArray("x509Certificates").addObject().put("value", "MII" + "A".repeat(5_000));
+            StoredResource created = store.create(new CreateRequest(new ResourceKey(TENANT, "User", "long"), user,
+                    List.of(SampleResources.userNameValue(longName)), SampleResources.T0));
+
+            assertThat(ids(store, "userName eq \"" + longName.toUpperCase(java.util.Locale.ROOT) + "\""))
+                    .containsExactly(created.id());
+            assertThat(ids(store, "userName sw \"" + "x".repeat(2_000) + "\"")).containsExactly(created.id());
+            assertThat(ids(store, "userName sw \"" + "x".repeat(3_001) + "\"")).isEmpty();
+            assertThat(ids(store, "x509Certificates.value eq \"MII" + "A".repeat(5_000) + "\""))
+                    .containsExactly(created.id());
+            assertThat(ids(store, "x509Certificates.value eq \"MII" + "A".repeat(4_999) + "\"")).isEmpty();
+            assertThatThrownBy(() -> store.create(new CreateRequest(new ResourceKey(TENANT, "User", "twin"),
+                    SampleResources.user(longName.toLowerCase(java.util.Locale.ROOT)).build(),
+                    List.of(SampleResources.userNameValue(longName.toLowerCase(java.util.Locale.ROOT))),
+                    SampleResources.T0)))
+                    .isInstanceOf(ConflictException.class);
+        }
+
+        @Test
+        void halfASurrogatePairIsA400() {
+            JdbcResourceStore store = databases.sqlite();
+            ObjectNode user = SampleResources.user("bjensen").build().put("nickName", "a\ud800b");
+
+            assertThatThrownBy(() -> store.create(new CreateRequest(new ResourceKey(TENANT, "User", "u1"), user,
+                    List.of(), SampleResources.T0)))
+                    .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                        assertThat(e.scimType()).contains(ScimType.INVALID_VALUE);
+                        assertThat(e.getMessage()).contains("nickName").contains("U+D800");
+                    });
+        }
+
+        private List<String> ids(ResourceStore store, String filter) {
+            return store.search(new StoreQuery(TENANT, CoreSchemas.USER_TYPE,
+                            ResolvedFilter.parse(filter, FilterParser.standard(), REGISTRY, CoreSchemas.USER_TYPE),
+                            ResolvedSort.byId(CoreSchemas.USER_TYPE), 0, 10, null))
+                    .resources().stream().map(StoredResource::id).toList();
         }
     }
 
@@ -234,8 +294,9 @@ class JdbcResourceStoreTest {
                     JdbcResourceStore second = JdbcResourceStore.builder(pool).dialect(JdbcDialect.POSTGRESQL)
                             .build();
                     assertThat(userNames(second)).containsExactly("bjensen");
-                    assertThat(query(pool, "SELECT COUNT(*), MAX(version) FROM scim_schema_history WHERE success"))
-                            .isEqualTo("2,2");
+                    assertThat(query(pool, "SELECT COUNT(*), MAX(CAST(version AS INTEGER)) FROM scim_schema_history "
+                            + "WHERE success"))
+                            .isEqualTo("4,4");
                 } finally {
                     execute(admin, "DROP SCHEMA " + schema + " CASCADE");
                 }

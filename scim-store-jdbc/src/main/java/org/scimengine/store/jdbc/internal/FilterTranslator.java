@@ -7,6 +7,9 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -233,16 +236,84 @@ final class FilterTranslator {
                         .where(inner.accept(new Visitor(path, sub -> test -> test.apply(g.slot(sub))))));
             }
             String attr = schema == null || schema.equals(coreSchema) ? name : schema + ":" + name;
+            Comparison driver = driver(inner);
+            if (driver != null && isString(filter.attribute(path, driver.attribute()).leaf())) {
+                return drivenValuePath(path, attr, driver);
+            }
             Tables.Values e = Tables.Values.as(alias("e"));
-            Element element = sub -> test -> {
-                Tables.Values v = Tables.Values.as(alias("v"));
-                return exists(selectOne().from(v.table).where(v.res.eq(e.res)).and(v.attr.eq(e.attr))
-                        .and(v.elem.eq(e.elem)).and(v.sub.eq(sub)).and(test.apply(Slot.of(v))));
-            };
             return r.pk.in(select(e.res).from(e.table)
                     .where(e.tenant.eq(tenant)).and(e.attr.eq(attr)).and(e.sub.eq("")).and(e.kind.eq(ValueRows.OBJECT))
-                    .and(inner.accept(new Visitor(path, element))));
+                    .and(inner.accept(new Visitor(path, element(e.res, e.elem, attr)))));
         }
+
+        /**
+         * A value filter found from the rows of one of its equalities, through the index, rather than by
+         * visiting every element of the attribute: {@code emails[type eq "work" and value eq "x"]} reads the
+         * rows of {@code emails.value} equal to "x" and checks the rest on their elements. The element must
+         * still be an object, and the whole filter still holds on it, so the answer is the same.
+         */
+        private Condition drivenValuePath(ValuePath path, String attr, Comparison driver) {
+            Tables.Values d = Tables.Values.as(alias("d"));
+            Tables.Values e = Tables.Values.as(alias("e"));
+            ResolvedAttribute resolved = filter.attribute(path, driver.attribute());
+            Condition test = test(resolved.leaf(), CompareOp.EQ, driver.value(), Slot.of(d));
+            return r.pk.in(select(d.res).from(d.table)
+                    .where(d.tenant.eq(tenant)).and(d.attr.eq(attr)).and(d.sub.eq(resolved.leaf().name())).and(test)
+                    .and(exists(selectOne().from(e.table).where(e.res.eq(d.res)).and(e.attr.eq(attr))
+                            .and(e.elem.eq(d.elem)).and(e.sub.eq("")).and(e.kind.eq(ValueRows.OBJECT))))
+                    .and(path.filter().accept(new Visitor(path, element(d.res, d.elem, attr)))));
+        }
+    }
+
+    private static boolean isString(Attribute leaf) {
+        return switch (leaf.type()) {
+            case STRING, REFERENCE, BINARY -> true;
+            default -> false;
+        };
+    }
+
+    /** The element of a value filter at ({@code res}, {@code elem}) of an attribute: its sub-attributes' rows. */
+    private Element element(Field<Long> res, Field<Integer> elem, String attr) {
+        return sub -> test -> {
+            Tables.Values v = Tables.Values.as(alias("v"));
+            return exists(selectOne().from(v.table).where(v.res.eq(res)).and(v.attr.eq(attr))
+                    .and(v.elem.eq(elem)).and(v.sub.eq(sub)).and(test.apply(Slot.of(v))));
+        };
+    }
+
+    /**
+     * The equality to find a value filter's elements by: one that must hold on the element, so a term of the
+     * filter's top-level conjunction, comparing a string with {@code eq}. The one on {@code value} if there is
+     * one (the sub-attribute that holds what a multi-valued attribute is about, and the one Entra ID's
+     * {@code emails[type eq "work"].value eq "x"} compares), else the last.
+     */
+    private static @Nullable Comparison driver(Filter inner) {
+        Comparison chosen = null;
+        for (Filter term : conjuncts(inner)) {
+            if (term instanceof Comparison comparison && comparison.operator() == CompareOp.EQ
+                    && comparison.value() instanceof FilterValue.StringValue) {
+                if (chosen == null || !chosen.attribute().name().equalsIgnoreCase("value")) {
+                    chosen = comparison;
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private static List<Filter> conjuncts(Filter filter) {
+        List<Filter> terms = new ArrayList<>();
+        ArrayDeque<Filter> pending = new ArrayDeque<>();
+        pending.push(filter);
+        while (!pending.isEmpty()) {
+            Filter next = pending.pop();
+            if (next instanceof And and) {
+                pending.push(and.right());
+                pending.push(and.left());
+            } else {
+                terms.add(next);
+            }
+        }
+        return terms;
     }
 
     // ---- comparisons ------------------------------------------------------------------------------------------
@@ -267,11 +338,15 @@ final class FilterTranslator {
         Field<String> field = caseExact ? slot.exact() : slot.fold();
         String target = caseExact ? expected : StoredValues.fold(expected);
         Condition isString = field.isNotNull();
+        Field<String> key = slot.foldKey();
         switch (op) {
             case EQ:
-                if (caseExact && slot.foldIndexed()) {
-                    // The folded column is indexed; equal strings have equal folded forms.
-                    return slot.fold().eq(val(StoredValues.fold(expected))).and(field.eq(val(target)));
+                if (key != null) {
+                    // Equal strings have equal folded forms, so the index finds the candidates for both cases.
+                    // BETWEEN rather than = on the folded column: SQLite would substitute the constant of
+                    // "s_fold = ?" into the indexed expression and then no longer see the index.
+                    Condition whole = caseExact ? field.eq(val(target)) : field.between(val(target), val(target));
+                    return key.eq(val(keyOf(StoredValues.fold(expected)))).and(whole);
                 }
                 return isString.and(field.eq(val(target)));
             case CO:
@@ -280,9 +355,12 @@ final class FilterTranslator {
                 if (target.isEmpty()) {
                     return isString;
                 }
-                Condition from = isString.and(field.ge(val(target)));
-                String successor = successor(target);
-                return successor == null ? from : from.and(field.lt(val(successor)));
+                if (key != null && !caseExact && keyOf(target).equals(target)) {
+                    // A prefix within the indexed length is a prefix of the indexed part.
+                    return range(key, target);
+                }
+                Condition within = range(field, target);
+                return key != null && !caseExact ? key.eq(val(keyOf(target))).and(within) : isString.and(within);
             }
             case EW: {
                 if (target.isEmpty()) {
@@ -295,6 +373,20 @@ final class FilterTranslator {
             default:
                 return ordered(field, op, target);
         }
+    }
+
+    /** The strings that start with {@code prefix}: {@code [prefix, successor(prefix))}; false for null. */
+    private static Condition range(Field<String> field, String prefix) {
+        Condition from = field.isNotNull().and(field.ge(val(prefix)));
+        String successor = successor(prefix);
+        return successor == null ? from : from.and(field.lt(val(successor)));
+    }
+
+    /** The part of a folded string the lookup index holds: its first {@link Tables.Values#KEY_LENGTH} characters. */
+    private static String keyOf(String folded) {
+        int count = folded.codePointCount(0, folded.length());
+        return count <= Tables.Values.KEY_LENGTH ? folded
+                : folded.substring(0, folded.offsetByCodePoints(0, Tables.Values.KEY_LENGTH));
     }
 
     private static <T> Condition ordered(Field<T> field, CompareOp op, T value) {

@@ -10,9 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +70,8 @@ public final class Operations {
     private static final int BATCH_ROWS = 500;
     /** Slots of scim_count on PostgreSQL, so concurrent creates of one type rarely wait on one row. */
     private static final int COUNT_SLOTS = 16;
+    /** Unique values longer than this many characters are kept by their hash. */
+    private static final int UNIQUE_KEY_LENGTH = 200;
 
     private static final Tables.Resources R = Tables.Resources.R;
     private static final Tables.Values V = Tables.Values.V;
@@ -466,13 +472,31 @@ public final class Operations {
             Condition scope = value.global() ? DSL.trueCondition()
                     : U.global.eq(1).or(U.type.eq(key.resourceType()));
             SelectConditionStep<?> holder = selectOne().from(U.table).where(U.tenant.eq(key.tenant()))
-                    .and(U.attribute.eq(value.attribute())).and(U.value.eq(value.value())).and(scope);
+                    .and(U.attribute.eq(value.attribute())).and(U.value.eq(uniqueKey(value))).and(scope);
             if (self != null) {
                 holder = holder.and(U.res.ne(self));
             }
             if (sql.fetchExists(holder)) {
                 throw conflict(key, value);
             }
+        }
+    }
+
+    /**
+     * A unique value as {@code scim_unique} keeps it: a short one as it is, a long one by its SHA-256, so that a
+     * primary key entry stays within PostgreSQL's limit whatever the client sent. The marker in front keeps the
+     * two forms apart.
+     */
+    private static String uniqueKey(UniqueValue value) {
+        String text = value.value();
+        if (text.length() <= UNIQUE_KEY_LENGTH) {
+            return "=" + text;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "#" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
@@ -487,7 +511,7 @@ public final class Operations {
         for (UniqueValue value : distinct(values).values()) {
             try {
                 sql.insertInto(U.table, U.tenant, U.attribute, U.value, U.type, U.global, U.res)
-                        .values(key.tenant(), value.attribute(), value.value(), key.resourceType(),
+                        .values(key.tenant(), value.attribute(), uniqueKey(value), key.resourceType(),
                                 value.global() ? 1 : 0, pk)
                         .execute();
             } catch (DataAccessException e) {

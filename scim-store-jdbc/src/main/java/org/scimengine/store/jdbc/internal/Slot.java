@@ -5,6 +5,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where one value of an attribute sits in a row, by the JSON type it has: the columns a comparison of that
@@ -17,10 +18,11 @@ import org.jooq.impl.SQLDataType;
  * @param bool the boolean as 0 or 1
  * @param dateTime the string's instant, as {@link Instants} encodes it, where the string is a dateTime
  * @param present whether {@code pr} holds for the value
- * @param foldIndexed whether {@code fold} is an indexed column, worth a condition of its own for an exact match
+ * @param foldKey the indexed prefix of {@code fold} ({@link Tables.Values#foldKey}), or null where nothing is
+ *     indexed: a condition on it lets the database find the rows by index before it compares whole strings
  */
 record Slot(Field<String> fold, Field<String> exact, Field<BigDecimal> number, Field<Integer> bool,
-        Field<String> dateTime, Condition present, boolean foldIndexed) {
+        Field<String> dateTime, Condition present, @Nullable Field<String> foldKey) {
 
     private static final Field<String> NO_STRING = DSL.inline(null, SQLDataType.VARCHAR);
     private static final Field<BigDecimal> NO_NUMBER = DSL.inline(null, SQLDataType.NUMERIC);
@@ -28,7 +30,7 @@ record Slot(Field<String> fold, Field<String> exact, Field<BigDecimal> number, F
 
     /** A row of {@code scim_value}. */
     static Slot of(Tables.Values v) {
-        return new Slot(v.sFold, v.exact(), v.num, v.bool, v.dt, v.present.eq(1), true);
+        return new Slot(v.sFold, v.exact(), v.num, v.bool, v.dt, v.present.eq(1), v.foldKey());
     }
 
     /**
@@ -36,21 +38,21 @@ record Slot(Field<String> fold, Field<String> exact, Field<BigDecimal> number, F
      */
     static Slot string(Field<String> fold, Field<String> exact) {
         return new Slot(fold, exact, NO_NUMBER, NO_INTEGER, NO_STRING,
-                exact.isNotNull().and(exact.ne(DSL.inline(""))), false);
+                exact.isNotNull().and(exact.ne(DSL.inline(""))), null);
     }
 
     /** A dateTime column that is never null. */
     static Slot dateTime(Field<String> dateTime) {
-        return new Slot(NO_STRING, NO_STRING, NO_NUMBER, NO_INTEGER, dateTime, DSL.trueCondition(), false);
+        return new Slot(NO_STRING, NO_STRING, NO_NUMBER, NO_INTEGER, dateTime, DSL.trueCondition(), null);
     }
 
     /** A complex value that is always there (a resource's {@code meta}) and that comparisons never reach. */
     static Slot alwaysPresent() {
-        return new Slot(NO_STRING, NO_STRING, NO_NUMBER, NO_INTEGER, NO_STRING, DSL.trueCondition(), false);
+        return new Slot(NO_STRING, NO_STRING, NO_NUMBER, NO_INTEGER, NO_STRING, DSL.trueCondition(), null);
     }
 
     /** A value no resource has: {@code meta.location}, which depends on the request. */
     static Slot absent() {
-        return new Slot(NO_STRING, NO_STRING, NO_NUMBER, NO_INTEGER, NO_STRING, DSL.falseCondition(), false);
+        return new Slot(NO_STRING, NO_STRING, NO_NUMBER, NO_INTEGER, NO_STRING, DSL.falseCondition(), null);
     }
 }

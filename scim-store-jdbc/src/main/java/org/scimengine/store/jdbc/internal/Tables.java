@@ -97,6 +97,14 @@ final class Tables {
             return new Values(alias);
         }
 
+        /** The characters of a folded string the lookup index holds (migration V3). */
+        static final int KEY_LENGTH = 256;
+
+        /** The indexed prefix of the folded string, written exactly as the index expression is. */
+        Field<String> foldKey() {
+            return DSL.function("substr", SQLDataType.VARCHAR, sFold, DSL.inline(1), DSL.inline(KEY_LENGTH));
+        }
+
         /** The string as stored: {@code s_exact} holds it only where it differs from its folded form. */
         Field<String> exact() {
             return DSL.coalesce(sExact, sFold);

@@ -45,7 +45,8 @@ final class ValueRows {
      * The rows of a resource's stored attributes.
      *
      * @throws BadRequestException {@code invalidValue} for a string holding U+0000, which PostgreSQL cannot
-     *     keep in text (refused on SQLite too, so both stores accept the same resources)
+     *     keep in text, or half a surrogate pair, which UTF-8 cannot encode (refused on SQLite too, so both
+     *     stores accept the same resources)
      */
     static List<Row> of(JsonNode attributes) {
         List<Row> rows = new ArrayList<>();
@@ -97,13 +98,36 @@ final class ValueRows {
         return out;
     }
 
+    /**
+     * What in a string no database text column keeps as it is: U+0000 (PostgreSQL refuses it) or half of a
+     * surrogate pair (UTF-8 has no form for it, so the driver would store a replacement character).
+     */
+    private static @Nullable String unstorable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return "the character U+0000";
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    return String.format("an unpaired surrogate U+%04X", (int) c);
+                }
+                i++;
+            }
+        }
+        return null;
+    }
+
     private static Row row(String attr, String sub, int elem, JsonNode value, boolean chosen) {
         boolean present = StoredValues.isPresent(value);
         if (value.isTextual()) {
             String text = value.textValue();
-            if (text.indexOf('\0') >= 0) {
-                throw BadRequestException.invalidValue("'" + (sub.isEmpty() ? attr : attr + "." + sub)
-                        + "' holds the character U+0000, which cannot be stored; remove it.");
+            String problem = unstorable(text);
+            if (problem != null) {
+                throw BadRequestException.invalidValue("'" + (sub.isEmpty() ? attr : attr + "." + sub) + "' holds "
+                        + problem + ", which cannot be stored; remove it.");
             }
             String fold = StoredValues.fold(text);
             Optional<java.time.Instant> instant = StoredValues.dateTime(text);

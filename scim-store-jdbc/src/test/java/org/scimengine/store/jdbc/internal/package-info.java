@@ -1,0 +1,4 @@
+@NullMarked
+package org.scimengine.store.jdbc.internal;
+
+import org.jspecify.annotations.NullMarked;
