@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -36,10 +35,6 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
-import org.scimengine.core.error.BadRequestException;
-import org.scimengine.core.error.ConflictException;
-import org.scimengine.core.error.PreconditionFailedException;
-import org.scimengine.core.error.ResourceNotFoundException;
 import org.scimengine.core.filter.ResolvedFilter;
 import org.scimengine.core.spi.CreateRequest;
 import org.scimengine.core.spi.DeleteRequest;
@@ -53,6 +48,7 @@ import org.scimengine.core.spi.ReplaceRequest;
 import org.scimengine.core.spi.ResourceKey;
 import org.scimengine.core.spi.StorePage;
 import org.scimengine.core.spi.StoreQuery;
+import org.scimengine.core.spi.StoreErrors;
 import org.scimengine.core.spi.StoredResource;
 import org.scimengine.core.spi.StoredValues;
 import org.scimengine.core.spi.UniqueValue;
@@ -144,7 +140,7 @@ public final class Operations {
                 .set(R.attributes, text(request.attributes()))
                 .where(R.pk.eq(current.pk())).and(R.version.eq(old.version())).execute();
         if (updated != 1) {
-            throw stale(old, old.version());
+            throw StoreErrors.staleVersion(old, old.version());
         }
         return new StoredResource(old.resourceType(), old.id(), version, old.created(), request.now(),
                 request.attributes().deepCopy());
@@ -286,25 +282,20 @@ public final class Operations {
         String groupId = change.group().id();
         String memberId = member.id();
         if (memberId.equals(groupId)) {
-            throw BadRequestException.invalidValue("Group " + groupId + " cannot be a member of itself; remove it "
-                    + "from the members.");
+            throw StoreErrors.memberIsTheGroup(groupId);
         }
         Record row = sql.select(R.pk, R.type).from(R.table).where(R.tenant.eq(change.group().tenant()))
                 .and(R.id.eq(memberId)).fetchOne();
         if (row == null) {
-            throw BadRequestException.invalidValue("No resource with id " + memberId + " exists, so it cannot be "
-                    + "a member of group " + groupId + "; add existing users or groups only.");
+            throw StoreErrors.noSuchMember(memberId, groupId);
         }
         long pk = row.get(R.pk);
         String type = row.get(R.type);
         if (!change.memberTypes().isEmpty() && !change.memberTypes().contains(type)) {
-            throw BadRequestException.invalidValue(type + " " + memberId + " cannot be a member of group " + groupId
-                    + ": members must be of type " + String.join(" or ", new TreeSet<>(change.memberTypes()))
-                    + ".");
+            throw StoreErrors.memberTypeNotAllowed(type, memberId, groupId, change.memberTypes());
         }
         if (contains(pk, groupPk)) {
-            throw BadRequestException.invalidValue("Group " + memberId + " already contains group " + groupId
-                    + " through nesting, so adding it would make the group a member of itself.");
+            throw StoreErrors.membershipCycle(memberId, groupId);
         }
         return new Addition(pk, memberId, type, member.display());
     }
@@ -358,7 +349,7 @@ public final class Operations {
     public MemberPage members(MembersQuery query) {
         Current group = find(query.group());
         if (group == null) {
-            throw notFound(query.group());
+            throw StoreErrors.notFound(query.group());
         }
         List<Member> members = query.count() == 0 ? List.of()
                 : sql.select(M.memberId, M.memberType, M.display).from(M.table).where(M.groupPk.eq(group.pk()))
@@ -398,7 +389,7 @@ public final class Operations {
                 .where(R.tenant.eq(key.tenant())).and(R.id.eq(key.id())).and(R.type.eq(key.resourceType()));
         Record row = postgres ? select.forUpdate().fetchOne() : select.fetchOne();
         if (row == null) {
-            throw notFound(key);
+            throw StoreErrors.notFound(key);
         }
         return new Current(row.get(R.pk), resource(row, R));
     }
@@ -443,18 +434,8 @@ public final class Operations {
 
     private static void requireVersion(StoredResource resource, @Nullable Long expected) {
         if (expected != null && expected != resource.version()) {
-            throw stale(resource, expected);
+            throw StoreErrors.staleVersion(resource, expected);
         }
-    }
-
-    private static PreconditionFailedException stale(StoredResource resource, long expected) {
-        return new PreconditionFailedException(resource.resourceType() + " " + resource.id() + " is at version "
-                + resource.etag() + ", not " + StoredResource.etag(expected)
-                + "; read it again and retry with its current version.");
-    }
-
-    private static ResourceNotFoundException notFound(ResourceKey key) {
-        return new ResourceNotFoundException(key.resourceType() + " " + key.id() + " not found");
     }
 
     /** The unique values a resource holds, each once, a value held both ways held as global. */
@@ -477,7 +458,7 @@ public final class Operations {
                 holder = holder.and(U.res.ne(self));
             }
             if (sql.fetchExists(holder)) {
-                throw conflict(key, value);
+                throw StoreErrors.uniqueValueTaken(key, value);
             }
         }
     }
@@ -500,11 +481,6 @@ public final class Operations {
         }
     }
 
-    private static ConflictException conflict(ResourceKey key, UniqueValue value) {
-        return new ConflictException(value.attribute() + " '" + value.value() + "' is already used by "
-                + (value.global() ? "another resource" : "another " + key.resourceType())
-                + "; choose a different value.");
-    }
 
     /** Inserts the unique values one by one, so that a value a concurrent writer took is named in the 409. */
     private void insertUniques(long pk, ResourceKey key, List<UniqueValue> values) {
@@ -516,7 +492,7 @@ public final class Operations {
                         .execute();
             } catch (DataAccessException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
-                    throw conflict(key, value);
+                    throw StoreErrors.uniqueValueTaken(key, value);
                 }
                 throw e;
             }

@@ -10,15 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.scimengine.core.error.BadRequestException;
-import org.scimengine.core.error.ConflictException;
-import org.scimengine.core.error.PreconditionFailedException;
-import org.scimengine.core.error.ResourceNotFoundException;
 import org.scimengine.core.filter.ResolvedFilter;
 import org.scimengine.core.spi.CreateRequest;
 import org.scimengine.core.spi.DeleteRequest;
@@ -34,6 +29,7 @@ import org.scimengine.core.spi.ResourceStore;
 import org.scimengine.core.spi.StoreCapabilities;
 import org.scimengine.core.spi.StorePage;
 import org.scimengine.core.spi.StoreQuery;
+import org.scimengine.core.spi.StoreErrors;
 import org.scimengine.core.spi.StoredResource;
 import org.scimengine.core.spi.UniqueValue;
 import org.scimengine.store.memory.internal.TenantState.Entry;
@@ -190,7 +186,7 @@ public final class MemoryStore implements ResourceStore {
         ResourceKey key = query.group();
         TenantState state = tenants.get(key.tenant());
         if (state == null) {
-            throw notFound(key);
+            throw StoreErrors.notFound(key);
         }
         return read(state, () -> {
             existing(state, key);
@@ -291,20 +287,14 @@ public final class MemoryStore implements ResourceStore {
     private static Entry existing(TenantState state, ResourceKey key) {
         Entry entry = find(state, key);
         if (entry == null) {
-            throw notFound(key);
+            throw StoreErrors.notFound(key);
         }
         return entry;
     }
 
-    private static ResourceNotFoundException notFound(ResourceKey key) {
-        return new ResourceNotFoundException(key.resourceType() + " " + key.id() + " not found");
-    }
-
     private static void requireVersion(StoredResource resource, @Nullable Long expected) {
         if (expected != null && expected != resource.version()) {
-            throw new PreconditionFailedException(resource.resourceType() + " " + resource.id() + " is at version "
-                    + resource.etag() + ", not " + StoredResource.etag(expected)
-                    + "; read it again and retry with its current version.");
+            throw StoreErrors.staleVersion(resource, expected);
         }
     }
 
@@ -314,9 +304,7 @@ public final class MemoryStore implements ResourceStore {
                 boolean sameScope = value.global() || holder.global()
                         || holder.resourceType().equals(key.resourceType());
                 if (sameScope && !holder.id().equals(key.id())) {
-                    throw new ConflictException(value.attribute() + " '" + value.value() + "' is already used by "
-                            + (value.global() ? "another resource" : "another " + key.resourceType())
-                            + "; choose a different value.");
+                    throw StoreErrors.uniqueValueTaken(key, value);
                 }
             }
         }
@@ -326,23 +314,18 @@ public final class MemoryStore implements ResourceStore {
     private static String addable(TenantState state, MembershipChange change, String memberId) {
         String groupId = change.group().id();
         if (memberId.equals(groupId)) {
-            throw BadRequestException.invalidValue("Group " + groupId + " cannot be a member of itself; remove it "
-                    + "from the members.");
+            throw StoreErrors.memberIsTheGroup(groupId);
         }
         Entry member = state.entry(memberId);
         if (member == null) {
-            throw BadRequestException.invalidValue("No resource with id " + memberId + " exists, so it cannot be "
-                    + "a member of group " + groupId + "; add existing users or groups only.");
+            throw StoreErrors.noSuchMember(memberId, groupId);
         }
         String type = member.resource().resourceType();
         if (!change.memberTypes().isEmpty() && !change.memberTypes().contains(type)) {
-            throw BadRequestException.invalidValue(type + " " + memberId + " cannot be a member of group " + groupId
-                    + ": members must be of type " + String.join(" or ", new TreeSet<>(change.memberTypes()))
-                    + ".");
+            throw StoreErrors.memberTypeNotAllowed(type, memberId, groupId, change.memberTypes());
         }
         if (state.reaches(memberId, groupId)) {
-            throw BadRequestException.invalidValue("Group " + memberId + " already contains group " + groupId
-                    + " through nesting, so adding it would make the group a member of itself.");
+            throw StoreErrors.membershipCycle(memberId, groupId);
         }
         return type;
     }
