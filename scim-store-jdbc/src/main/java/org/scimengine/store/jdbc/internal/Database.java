@@ -15,6 +15,9 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * Transactions on the store's database: each call runs its work in one transaction on one pooled connection,
@@ -24,6 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>SQLite lets one transaction write at a time; this process's writers queue on a lock here instead of
  * meeting "database is locked" from SQLite's busy handler. Readers never wait: in WAL mode they read a snapshot.
+ * Other connections may write the file too (a host's own tables, another process): a write transaction
+ * therefore begins with {@code BEGIN IMMEDIATE}, taking SQLite's write lock at once and waiting up to the
+ * connection's {@code busy_timeout} for theirs. A deferred transaction would read first and could then not
+ * write at all once another connection had committed meanwhile (its snapshot stale, SQLite answers
+ * {@code SQLITE_BUSY} without waiting).
  */
 public final class Database {
 
@@ -95,7 +103,11 @@ public final class Database {
                 // A search reads its page and its total in one snapshot.
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
-            connection.setAutoCommit(false);
+            if (lock != null) {
+                beginImmediate(connection);
+            } else {
+                connection.setAutoCommit(false);
+            }
             try {
                 T result = work.apply(DSL.using(connection, dialect, settings));
                 connection.commit();
@@ -115,6 +127,27 @@ public final class Database {
             if (lock != null) {
                 lock.unlock();
             }
+        }
+    }
+
+    /**
+     * Starts a SQLite transaction that holds the write lock from its start: sqlite-jdbc begins a transaction with
+     * the connection's transaction mode, set to {@code IMMEDIATE} for this one begin only (so the transaction
+     * sqlite-jdbc begins after the commit, and later readers, stay deferred). A connection of another driver
+     * begins as usual.
+     */
+    private static void beginImmediate(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(SQLiteConnection.class)) {
+            connection.setAutoCommit(false);
+            return;
+        }
+        SQLiteConnectionConfig config = connection.unwrap(SQLiteConnection.class).getConnectionConfig();
+        SQLiteConfig.TransactionMode mode = config.getTransactionMode();
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            connection.setAutoCommit(false);
+        } finally {
+            config.setTransactionMode(mode);
         }
     }
 
