@@ -122,13 +122,16 @@ public final class Storage implements AutoCloseable {
 
     /**
      * One sentence for the operator, from the deepest cause (the driver's or the file system's own words), with
-     * any password taken out; the whole chain goes to the debug log.
+     * any password taken out; the messages of the whole chain, as redacted, go to the debug log (not the
+     * exceptions: a library's message may quote the URL).
      */
     private static StorageException cannotOpen(DatabaseLocation location, RuntimeException e) {
-        LOG.debug("Cannot open {}", location, e);
+        StringBuilder chain = new StringBuilder();
         Throwable deepest = e;
         String reason = e.getMessage();
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            chain.append(chain.length() == 0 ? "" : " <- ").append(cause.getClass().getName()).append(": ")
+                    .append(cause.getMessage());
             deepest = cause;
             if (cause instanceof FileSystemException files) {
                 reason = "cannot create " + files.getFile() + " (" + (files.getReason() != null ? files.getReason()
@@ -145,6 +148,7 @@ public final class Storage implements AutoCloseable {
         if (reason == null) {
             reason = deepest.getClass().getSimpleName();
         }
+        LOG.debug("Cannot open {}: {}", location, DatabaseLocation.redact(chain.toString()));
         String firstLine = reason.lines().findFirst().orElse(reason).strip();
         if (firstLine.endsWith(".")) {
             firstLine = firstLine.substring(0, firstLine.length() - 1);
