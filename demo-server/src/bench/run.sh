@@ -2,7 +2,7 @@
 # The HTTP benchmark of BENCHMARKS.md ("HTTP: SCIM filter GET against a bare endpoint"). Not part of the build:
 # it compiles one class against the runnable jar and runs it. Build the jar first:
 #   mvn -B -q -pl demo-server -am package -DskipTests
-# then, from the repository root:  sh demo-server/src/bench/run.sh [workers] [seconds] [users]
+# then, from the repository root:  sh demo-server/src/bench/run.sh [workers] [seconds] [users] [memory|sqlite|DB]
 set -eu
 jar=demo-server/target/scim-demo-server.jar
 out=demo-server/target/bench-classes

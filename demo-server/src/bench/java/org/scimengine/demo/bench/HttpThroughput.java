@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.scimengine.demo.DatabaseLocation;
 import org.scimengine.demo.DemoServer;
 import org.scimengine.demo.ServeOptions;
 import org.scimengine.demo.account.AuthType;
@@ -30,7 +32,9 @@ import org.scimengine.demo.http.JerseyHttpServer;
  * same server, in the same run: N workers on the JDK HttpClient over loopback, each sending one request after
  * another. Not a test: run by {@code demo-server/src/bench/run.sh}; see BENCHMARKS.md.
  *
- * <p>Arguments: workers (default 16), seconds per measurement (default 10), users in the store (default 1000).
+ * <p>Arguments: workers (default 16), seconds per measurement (default 10), users in the store (default 1000),
+ * and what {@code --db} takes (default {@code memory}; {@code sqlite} for a SQLite file in a new temporary data
+ * directory). The users are created first by the same workers, and how fast that went is printed too.
  */
 public final class HttpThroughput {
 
@@ -51,9 +55,12 @@ public final class HttpThroughput {
         int workers = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int users = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        String db = args.length > 3 ? args[3] : DatabaseLocation.MEMORY;
 
-        DemoServer demo = DemoServer.assemble(new ServeOptions("127.0.0.1", 0, ServeOptions.MEMORY,
-                Files.createTempDirectory("scim-bench"), 1_000_000, 1_000_000), Map.of(), Clock.systemUTC());
+        DatabaseLocation location = DatabaseLocation.parse(db.equals("sqlite") ? null : db,
+                Files.createTempDirectory("scim-bench"));
+        DemoServer demo = DemoServer.assemble(new ServeOptions("127.0.0.1", 0, location, 1_000_000, 1_000_000),
+                Map.of(), Clock.systemUTC());
         String token = demo.accounts().createIntegration("acme", "Bench", AuthType.BEARER, Scopes.ALL)
                 .bearerToken();
         ResourceConfig application = JerseyHttpServer.application(demo);
@@ -62,17 +69,7 @@ public final class HttpThroughput {
         try (Served server = kind.equals("jetty") ? demo(demo, application) : other(kind, application)) {
             URI scim = URI.create(server.baseUri() + "/");
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            for (int i = 0; i < users; i++) {
-                String userName = "user" + i + "@example.com";
-                HttpResponse<String> created = client.send(HttpRequest.newBuilder(scim.resolve("Users"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/scim+json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"schemas\":[\"urn:ietf:params:scim:schemas:"
-                                + "core:2.0:User\"],\"userName\":\"" + userName + "\",\"emails\":[{\"value\":\""
-                                + userName + "\",\"primary\":true}]}")).build(), HttpResponse.BodyHandlers.ofString());
-                if (created.statusCode() != 201) {
-                    throw new IllegalStateException("seeding failed: " + created.statusCode() + " " + created.body());
-                }
-            }
+            double creates = seed(client, scim, token, users, workers);
             String filter = URLEncoder.encode("userName eq \"user" + (users / 2) + "@example.com\"",
                     StandardCharsets.UTF_8).replace("+", "%20");
             HttpRequest scimGet = HttpRequest.newBuilder(scim.resolve("Users?filter=" + filter))
@@ -81,8 +78,10 @@ public final class HttpThroughput {
             check(client, scimGet, "\"totalResults\":1");
             check(client, bareGet, "\"ok\":true");
 
-            System.out.printf("server=%s workers=%d seconds=%d users=%d cores=%d java=%s%n", kind, workers, seconds,
-                    users, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            System.out.printf("server=%s workers=%d seconds=%d users=%d cores=%d java=%s db=%s%n", kind, workers,
+                    seconds, users, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    location.inMemory() ? DatabaseLocation.MEMORY : location.describe());
+            System.out.printf("created %d users: %.0f creates/s%n", users, creates);
             // Warm both up, then measure each twice, alternating, so drift hits both alike.
             run(client, bareGet, workers, seconds);
             run(client, scimGet, workers, seconds);
@@ -157,6 +156,44 @@ public final class HttpThroughput {
                 pool.shutdownNow();
             }
         };
+    }
+
+    /** Creates the users, user0@example.com and on, by N workers; returns creates per second. */
+    private static double seed(HttpClient client, URI scim, String token, int users, int workers) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        LongAdder failed = new LongAdder();
+        List<Thread> threads = new ArrayList<>();
+        long began = System.nanoTime();
+        for (int w = 0; w < workers; w++) {
+            Thread thread = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < users; i = next.getAndIncrement()) {
+                    String userName = "user" + i + "@example.com";
+                    try {
+                        HttpResponse<String> created = client.send(HttpRequest.newBuilder(scim.resolve("Users"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/scim+json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"schemas\":[\"urn:ietf:params:scim:"
+                                        + "schemas:core:2.0:User\"],\"userName\":\"" + userName + "\",\"emails\":"
+                                        + "[{\"value\":\"" + userName + "\",\"primary\":true}]}")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (created.statusCode() != 201) {
+                            failed.increment();
+                        }
+                    } catch (Exception e) {
+                        failed.increment();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failed.sum() > 0) {
+            throw new IllegalStateException("seeding failed for " + failed.sum() + " users");
+        }
+        return users / ((System.nanoTime() - began) / 1e9);
     }
 
     private static void check(HttpClient client, HttpRequest request, String expected) throws Exception {

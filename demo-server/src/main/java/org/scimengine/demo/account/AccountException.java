@@ -1,8 +1,8 @@
 package org.scimengine.demo.account;
 
 /**
- * A request about accounts that cannot be done as asked: a name taken or unknown, a bad scope, an unreadable
- * integrations file. The message is a sentence for the operator, never holding a secret.
+ * A request about accounts that cannot be done as asked: a name taken or unknown, a bad scope, a database that
+ * fails. The message is a sentence for the operator, never holding a secret.
  */
 public final class AccountException extends RuntimeException {
 

@@ -1,173 +1,169 @@
 package org.scimengine.demo.account;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
+import org.scimengine.store.jdbc.JdbcDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The accounts' integrations and API clients, kept in {@value #FILE_NAME} in a data directory. Thread-safe.
+ * The accounts' integrations, API clients and OAuth tokens, in tables of their own in the database that holds the
+ * users and groups. Thread-safe, and several processes may share the database: the command line changes it while a
+ * server runs, and servers on one PostgreSQL database share every credential and token.
  *
- * <p>Every change locks the file against other processes (the command line changes it while the server runs),
- * reads it afresh, and replaces it atomically ({@link AtomicFiles}), so a crash leaves the old content or the new,
- * never a part. Reads answer from memory and reload when the file changed on disk, so a running server sees an
- * integration the command line has just created, and no longer accepts one it deleted.
+ * <p>The tables ({@code demo_credential}, {@code demo_token}, each row carrying its account) are created and evolved
+ * by the versioned scripts under {@value #MIGRATIONS}, with their own history table, {@value #HISTORY_TABLE}, beside
+ * the resource store's. Secrets are kept only as salted hashes ({@link SecretHash}).
+ *
+ * <p>Nothing is cached: every lookup is one query by primary key, so a credential deleted by the command line stops
+ * working at the next request, and one created is usable at once. Names and credential ids are unique by the
+ * database's constraints, which hold across processes. Every change is one short transaction whose first statement
+ * writes: SQLite then takes its write lock at once, waiting up to its {@code busy_timeout} for another writer,
+ * instead of failing on a read snapshot that another writer made stale.
  */
 public final class AccountStore {
 
-    /** The file in the data directory. */
-    public static final String FILE_NAME = "integrations.json";
-    /** The version of the file's layout this code writes and reads. */
-    static final int FORMAT = 1;
+    /** Where the scripts are, per database. */
+    static final String MIGRATIONS = "classpath:org/scimengine/demo/migration/";
+    /** Flyway's history of the demo's scripts; the resource store keeps its own. */
+    static final String HISTORY_TABLE = "demo_schema_history";
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountStore.class);
-    private static final String LOCK_NAME = FILE_NAME + ".lock";
-    private static final ConcurrentMap<Path, Object> DIRECTORY_LOCKS = new ConcurrentHashMap<>();
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    private static final String INTEGRATION = "integration";
+    private static final String CLIENT = "client";
+    private static final String CREDENTIAL_COLUMNS = "id, account, kind, auth, name, salt, sha256, scopes, created";
+    private static final String INSERT_CREDENTIAL = "INSERT INTO demo_credential (id, account, kind, auth, name,"
+            + " name_key, salt, sha256, scopes, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** SQLite's SQLITE_CONSTRAINT, the primary result code of a unique violation (and of other constraints). */
+    private static final int SQLITE_CONSTRAINT = 19;
 
-    private final Path directory;
-    private final Path file;
+    private final DataSource dataSource;
     private final Clock clock;
-    /**
-     * Serialises this process's changes to the directory, across every store opened on it (a JVM may not take one
-     * file lock twice); the file lock serialises them with other processes'.
-     */
-    private final Object changes;
-    private volatile Snapshot snapshot;
 
-    /** The file's content as last read or written, and the file it came from. */
-    private record Snapshot(FileStamp stamp, Document document, Map<String, Integration> basic,
-            Map<String, Integration> bearer, Map<String, ApiClient> clients) {
-
-        static Snapshot of(FileStamp stamp, Document document) {
-            Map<String, Integration> basic = new HashMap<>();
-            Map<String, Integration> bearer = new HashMap<>();
-            for (Integration integration : document.integrations()) {
-                (integration.auth() == AuthType.BASIC ? basic : bearer).put(integration.credentialId(), integration);
-            }
-            Map<String, ApiClient> clients = new HashMap<>();
-            for (ApiClient client : document.clients()) {
-                clients.put(client.clientId(), client);
-            }
-            return new Snapshot(stamp, document, Map.copyOf(basic), Map.copyOf(bearer), Map.copyOf(clients));
-        }
-    }
-
-    /**
-     * The file's layout.
-     *
-     * @param format {@link #FORMAT}
-     * @param integrations every integration, by account and name
-     * @param clients every API client, by account and name
-     */
-    record Document(int format, List<Integration> integrations, List<ApiClient> clients) {
-        static final Document EMPTY = new Document(FORMAT, List.of(), List.of());
-
-        Document {
-            integrations = List.copyOf(integrations);
-            clients = List.copyOf(clients);
-        }
-
-        Document withIntegrations(List<Integration> values) {
-            return new Document(FORMAT, sortedIntegrations(values), clients);
-        }
-
-        Document withClients(List<ApiClient> values) {
-            return new Document(FORMAT, integrations, sortedClients(values));
-        }
-    }
-
-    /**
-     * Which file a snapshot was read from: a replaced file has a new identity (inode) even when its time and size
-     * look the same, since an atomic replacement is a new file.
-     */
-    private record FileStamp(@Nullable Object fileKey, @Nullable FileTime modified, long size) {
-        static final FileStamp MISSING = new FileStamp(null, null, -1);
-    }
-
-    private AccountStore(Path directory, Clock clock) {
-        this.directory = directory;
-        this.file = directory.resolve(FILE_NAME);
+    private AccountStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
         this.clock = clock;
-        this.changes = DIRECTORY_LOCKS.computeIfAbsent(directory.toAbsolutePath().normalize(), d -> new Object());
-        this.snapshot = load();
     }
 
     /**
-     * Opens the store of a data directory. A missing directory or file is an empty store; both are created with
-     * the first change.
+     * Opens the store on a database, first creating or evolving its tables.
      *
-     * @throws AccountException if the file exists but cannot be read as an integrations file
+     * @param dataSource the resource store's ({@code JdbcResourceStore.dataSource()}); for SQLite its connections
+     *     must have a {@code busy_timeout}
+     * @throws org.flywaydb.core.api.FlywayException if the tables cannot be created or evolved
      */
-    public static AccountStore open(Path directory, Clock clock) {
-        return new AccountStore(Objects.requireNonNull(directory, "directory"), Objects.requireNonNull(clock, "clock"));
-    }
-
-    /** The file the store keeps. */
-    public Path file() {
-        return file;
+    public static AccountStore open(DataSource dataSource, JdbcDialect dialect, Clock clock) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(clock, "clock");
+        Flyway.configure(AccountStore.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS + (dialect == JdbcDialect.POSTGRESQL ? "postgresql" : "sqlite"))
+                .table(HISTORY_TABLE)
+                // The resource store's tables are there already: start the history below version 1.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        return new AccountStore(dataSource, clock);
     }
 
     // ------------------------------------------------------------------------------------------------ reads
 
     /** The integrations of an account, or of every account when null, by account and name. */
     public List<Integration> integrations(@Nullable String account) {
-        return current().document().integrations().stream()
-                .filter(i -> account == null || i.account().equals(account)).toList();
+        List<Integration> found = read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + CREDENTIAL_COLUMNS
+                    + " FROM demo_credential WHERE kind = '" + INTEGRATION + "'"
+                    + (account == null ? "" : " AND account = ?"))) {
+                if (account != null) {
+                    select.setString(1, account);
+                }
+                List<Integration> rows = new ArrayList<>();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(integration(result));
+                    }
+                }
+                return rows;
+            }
+        });
+        // Sorted here rather than by the database, whose collation may differ from one server to another.
+        return found.stream().sorted(Comparator.comparing(Integration::account)
+                .thenComparing(i -> i.name().toLowerCase(Locale.ROOT))).toList();
     }
 
     /** The API clients of an account, or of every account when null, by account and name. */
     public List<ApiClient> clients(@Nullable String account) {
-        return current().document().clients().stream()
-                .filter(c -> account == null || c.account().equals(account)).toList();
+        List<ApiClient> found = read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + CREDENTIAL_COLUMNS
+                    + " FROM demo_credential WHERE kind = '" + CLIENT + "'"
+                    + (account == null ? "" : " AND account = ?"))) {
+                if (account != null) {
+                    select.setString(1, account);
+                }
+                List<ApiClient> rows = new ArrayList<>();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(client(result));
+                    }
+                }
+                return rows;
+            }
+        });
+        return found.stream().sorted(Comparator.comparing(ApiClient::account)
+                .thenComparing(c -> c.name().toLowerCase(Locale.ROOT))).toList();
     }
 
     /** The Basic integration with that user name, matched exactly. */
     public Optional<Integration> findBasic(String userName) {
-        return Optional.ofNullable(current().basic().get(userName));
+        return findIntegration(Objects.requireNonNull(userName, "userName"), AuthType.BASIC);
     }
 
     /** The Bearer integration with that token id ({@link BearerTokens#split}), matched exactly. */
     public Optional<Integration> findBearer(String tokenId) {
-        return Optional.ofNullable(current().bearer().get(tokenId));
+        return findIntegration(Objects.requireNonNull(tokenId, "tokenId"), AuthType.BEARER);
     }
 
     /** The API client with that client id, matched exactly. */
     public Optional<ApiClient> findClient(String clientId) {
-        return Optional.ofNullable(current().clients().get(clientId));
+        Objects.requireNonNull(clientId, "clientId");
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + CREDENTIAL_COLUMNS
+                    + " FROM demo_credential WHERE id = ? AND kind = '" + CLIENT + "'")) {
+                select.setString(1, clientId);
+                try (ResultSet result = select.executeQuery()) {
+                    return result.next() ? Optional.of(client(result)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private Optional<Integration> findIntegration(String id, AuthType auth) {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + CREDENTIAL_COLUMNS
+                    + " FROM demo_credential WHERE id = ? AND kind = '" + INTEGRATION + "' AND auth = ?")) {
+                select.setString(1, id);
+                select.setString(2, auth.wire());
+                try (ResultSet result = select.executeQuery()) {
+                    return result.next() ? Optional.of(integration(result)) : Optional.empty();
+                }
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ changes
@@ -183,19 +179,16 @@ public final class AccountStore {
      */
     public IssuedIntegration createIntegration(String account, String name, AuthType auth, List<String> scopes) {
         String accountName = Names.account(account);
-        String integrationName = Names.name(name, "integration");
+        String integrationName = Names.name(name, INTEGRATION);
         List<String> granted = Scopes.normalise(scopes);
-        String credentialId = Secrets.newId();
         String secret = Secrets.newSecret();
-        Integration integration = new Integration(accountName, integrationName, auth, credentialId,
-                SecretHash.of(secret), granted, clock.instant());
-        change(document -> {
-            requireNewIntegration(document, accountName, integrationName);
-            requireNewCredentialId(document, credentialId);
-            List<Integration> all = new ArrayList<>(document.integrations());
-            all.add(integration);
-            return document.withIntegrations(all);
-        });
+        Integration integration = new Integration(accountName, integrationName, auth, Secrets.newId(),
+                SecretHash.of(secret), granted, now());
+        try {
+            transaction(connection -> insert(connection, integration));
+        } catch (SQLException e) {
+            throw refused(e, accountName, INTEGRATION, integrationName, integration.credentialId());
+        }
         LOG.debug("Created {} integration {}", auth.wire(), integration.displayName());
         return new IssuedIntegration(integration, secret);
     }
@@ -206,22 +199,11 @@ public final class AccountStore {
      * @return whether there was one of that name (ignoring case) in the account
      */
     public boolean deleteIntegration(String account, String name) {
-        boolean[] found = new boolean[1];
-        change(document -> {
-            List<Integration> kept = new ArrayList<>();
-            for (Integration integration : document.integrations()) {
-                if (sameName(integration.account(), integration.name(), account, name)) {
-                    found[0] = true;
-                } else {
-                    kept.add(integration);
-                }
-            }
-            return found[0] ? document.withIntegrations(kept) : null;
-        });
-        if (found[0]) {
+        boolean found = change(connection -> deleteByName(connection, account, INTEGRATION, name) > 0);
+        if (found) {
             LOG.debug("Deleted integration {}/{}", account, name.strip());
         }
-        return found[0];
+        return found;
     }
 
     /**
@@ -233,50 +215,46 @@ public final class AccountStore {
      */
     public IssuedClient createClient(String account, String name, List<String> scopes) {
         String accountName = Names.account(account);
-        String clientName = Names.name(name, "client");
+        String clientName = Names.name(name, CLIENT);
         List<String> granted = Scopes.normalise(scopes);
-        String clientId = Secrets.newId();
         String secret = Secrets.newSecret();
-        ApiClient client = new ApiClient(accountName, clientName, clientId, SecretHash.of(secret), granted,
-                clock.instant());
-        change(document -> {
-            for (ApiClient existing : document.clients()) {
-                if (sameName(existing.account(), existing.name(), accountName, clientName)) {
-                    throw new AccountException("account " + accountName + " already has an API client named '"
-                            + existing.name() + "'; delete it first or choose another name");
+        ApiClient client = new ApiClient(accountName, clientName, Secrets.newId(), SecretHash.of(secret), granted,
+                now());
+        try {
+            transaction(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_CREDENTIAL)) {
+                    bindCredential(insert, client.clientId(), accountName, CLIENT, null, clientName, client.secret(),
+                            granted, client.created());
+                    return insert.executeUpdate();
                 }
-            }
-            requireNewCredentialId(document, clientId);
-            List<ApiClient> all = new ArrayList<>(document.clients());
-            all.add(client);
-            return document.withClients(all);
-        });
-        LOG.debug("Created API client {} ({})", client.displayName(), clientId);
+            });
+        } catch (SQLException e) {
+            throw refused(e, accountName, CLIENT, clientName, client.clientId());
+        }
+        LOG.debug("Created API client {} ({})", client.displayName(), client.clientId());
         return new IssuedClient(client, secret);
     }
 
     /**
-     * Deletes an API client; tokens issued to it stop working at once.
+     * Deletes an API client and the tokens issued to it, which stop working at once.
      *
      * @return whether there was one of that name (ignoring case) in the account
      */
     public boolean deleteClient(String account, String name) {
-        boolean[] found = new boolean[1];
-        change(document -> {
-            List<ApiClient> kept = new ArrayList<>();
-            for (ApiClient client : document.clients()) {
-                if (sameName(client.account(), client.name(), account, name)) {
-                    found[0] = true;
-                } else {
-                    kept.add(client);
-                }
+        boolean found = change(connection -> {
+            try (PreparedStatement tokens = connection.prepareStatement("DELETE FROM demo_token WHERE client_id IN"
+                    + " (SELECT id FROM demo_credential WHERE account = ? AND kind = '" + CLIENT
+                    + "' AND name_key = ?)")) {
+                tokens.setString(1, account);
+                tokens.setString(2, nameKey(name));
+                tokens.executeUpdate();
             }
-            return found[0] ? document.withClients(kept) : null;
+            return deleteByName(connection, account, CLIENT, name) > 0;
         });
-        if (found[0]) {
+        if (found) {
             LOG.debug("Deleted API client {}/{}", account, name.strip());
         }
-        return found[0];
+        return found;
     }
 
     /** What {@link #ensureBearer} did. */
@@ -291,7 +269,8 @@ public final class AccountStore {
 
     /**
      * Makes sure the account has a Bearer integration of that name accepting exactly that token with those scopes,
-     * writing only when something must change: repeating the call changes nothing.
+     * writing only when something must change: repeating the call changes nothing, also when several servers on
+     * one database make it at once.
      *
      * @param token the whole token, in any form {@link BearerTokens#split} takes
      * @throws AccountException if another integration or client already uses the token's id, or a name or scope
@@ -299,197 +278,316 @@ public final class AccountStore {
      */
     public Ensured ensureBearer(String account, String name, String token, List<String> scopes) {
         String accountName = Names.account(account);
-        String integrationName = Names.name(name, "integration");
+        String integrationName = Names.name(name, INTEGRATION);
         List<String> granted = Scopes.normalise(scopes);
         BearerTokens.Parts parts = BearerTokens.split(token);
-        Ensured[] outcome = new Ensured[1];
-        change(document -> {
-            Integration existing = null;
-            List<Integration> others = new ArrayList<>();
-            for (Integration integration : document.integrations()) {
-                if (sameName(integration.account(), integration.name(), accountName, integrationName)) {
-                    existing = integration;
-                } else {
-                    others.add(integration);
+        if (integrationNamed(accountName, integrationName).filter(i -> accepts(i, parts, granted)).isPresent()) {
+            return Ensured.UNCHANGED;
+        }
+        Integration wanted = new Integration(accountName, integrationName, AuthType.BEARER, parts.id(),
+                SecretHash.of(parts.secret()), granted, now());
+        try {
+            return transaction(connection -> {
+                // First a write, as every change starts: whatever of that name could not be the wanted one.
+                int replaced;
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM demo_credential WHERE"
+                        + " account = ? AND kind = '" + INTEGRATION + "' AND name_key = ?"
+                        + " AND NOT (auth = 'bearer' AND id = ? AND scopes = ?)")) {
+                    delete.setString(1, accountName);
+                    delete.setString(2, nameKey(integrationName));
+                    delete.setString(3, parts.id());
+                    delete.setString(4, String.join(" ", granted));
+                    replaced = delete.executeUpdate();
+                }
+                Optional<Integration> left = integrationNamed(connection, accountName, integrationName);
+                if (left.isPresent() && left.get().secret().matches(parts.secret())) {
+                    return Ensured.UNCHANGED; // another process made it since the read above
+                }
+                if (left.isPresent()) {
+                    replaced += deleteByName(connection, accountName, INTEGRATION, integrationName);
+                }
+                insert(connection, wanted);
+                return replaced > 0 ? Ensured.REPLACED : Ensured.CREATED;
+            });
+        } catch (SQLException e) {
+            // Another server on the database may have just done the same.
+            if (isUniqueViolation(e) && integrationNamed(accountName, integrationName)
+                    .filter(i -> accepts(i, parts, granted)).isPresent()) {
+                return Ensured.UNCHANGED;
+            }
+            throw refused(e, accountName, INTEGRATION, integrationName, parts.id());
+        }
+    }
+
+    private static boolean accepts(Integration integration, BearerTokens.Parts parts, List<String> scopes) {
+        return integration.auth() == AuthType.BEARER && integration.credentialId().equals(parts.id())
+                && integration.scopes().equals(scopes) && integration.secret().matches(parts.secret());
+    }
+
+    // ------------------------------------------------------------------------------------------------ tokens
+
+    /**
+     * Keeps a token issued to an API client, and forgets the client's expired tokens and all but its newest
+     * {@code keepAtMost}.
+     *
+     * @param now the time tokens expire by
+     * @return false, keeping nothing, if the client was deleted meanwhile
+     */
+    public boolean addToken(StoredToken token, Instant now, int keepAtMost) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(now, "now");
+        return change(connection -> {
+            int added;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO demo_token (id, account,"
+                    + " client_id, salt, sha256, expires) SELECT ?, account, id, ?, ?, ? FROM demo_credential"
+                    + " WHERE id = ? AND kind = '" + CLIENT + "'")) {
+                insert.setString(1, token.id());
+                insert.setString(2, token.secret().salt());
+                insert.setString(3, token.secret().sha256());
+                insert.setLong(4, token.expiresAt().toEpochMilli());
+                insert.setString(5, token.client().clientId());
+                added = insert.executeUpdate();
+            }
+            try (PreparedStatement forget = connection.prepareStatement("DELETE FROM demo_token WHERE client_id = ?"
+                    + " AND (expires <= ? OR id NOT IN (SELECT id FROM demo_token WHERE client_id = ?"
+                    + " ORDER BY expires DESC, id DESC LIMIT ?))")) {
+                forget.setString(1, token.client().clientId());
+                forget.setLong(2, now.toEpochMilli());
+                forget.setString(3, token.client().clientId());
+                forget.setInt(4, keepAtMost);
+                forget.executeUpdate();
+            }
+            return added > 0;
+        });
+    }
+
+    /** The token with that id, with the API client it was issued to; none if the client was deleted. */
+    public Optional<StoredToken> findToken(String tokenId) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT t.salt AS token_salt,"
+                    + " t.sha256 AS token_sha256, t.expires, c.id, c.account, c.kind, c.auth, c.name, c.salt,"
+                    + " c.sha256, c.scopes, c.created FROM demo_token t JOIN demo_credential c"
+                    + " ON c.id = t.client_id AND c.account = t.account WHERE t.id = ?")) {
+                select.setString(1, tokenId);
+                try (ResultSet result = select.executeQuery()) {
+                    if (!result.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new StoredToken(tokenId, new SecretHash(result.getString("token_salt"),
+                            result.getString("token_sha256")), Instant.ofEpochMilli(result.getLong("expires")),
+                            client(result)));
                 }
             }
-            if (existing != null && existing.auth() == AuthType.BEARER
-                    && existing.credentialId().equals(parts.id()) && existing.scopes().equals(granted)
-                    && existing.secret().matches(parts.secret())) {
-                outcome[0] = Ensured.UNCHANGED;
-                return null;
-            }
-            Document without = document.withIntegrations(others);
-            requireNewCredentialId(without, parts.id());
-            others.add(new Integration(accountName, integrationName, AuthType.BEARER, parts.id(),
-                    SecretHash.of(parts.secret()), granted, clock.instant()));
-            outcome[0] = existing == null ? Ensured.CREATED : Ensured.REPLACED;
-            return document.withIntegrations(others);
         });
-        return outcome[0];
+    }
+
+    /**
+     * Forgets a token.
+     *
+     * @return whether there was one with that id
+     */
+    public boolean deleteToken(String tokenId) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        return change(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM demo_token WHERE id = ?")) {
+                delete.setString(1, tokenId);
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /**
+     * Forgets every token of an API client.
+     *
+     * @return how many there were
+     */
+    public int deleteTokensOf(String clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        return change(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM demo_token WHERE client_id = ?")) {
+                delete.setString(1, clientId);
+                return delete.executeUpdate();
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ internals
 
-    private static void requireNewIntegration(Document document, String account, String name) {
-        for (Integration existing : document.integrations()) {
-            if (sameName(existing.account(), existing.name(), account, name)) {
-                throw new AccountException("account " + account + " already has an integration named '"
-                        + existing.name() + "'; delete it first or choose another name");
+    /** SQL run on one connection; may throw what the driver throws. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Reads, each statement on its own: no transaction to hold. */
+    private <T> T read(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** A change no constraint can refuse. */
+    private <T> T change(Work<T> work) {
+        try {
+            return transaction(work);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Runs work in one transaction, committed before this returns and rolled back if the work throws. */
+    private <T> T transaction(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
         }
     }
 
-    /** Ids find credentials, so no two may share one; random 128-bit ids never do, but a bootstrap token might. */
-    private static void requireNewCredentialId(Document document, String id) {
-        for (Integration integration : document.integrations()) {
-            if (integration.credentialId().equals(id)) {
-                throw new AccountException("the credential id is already used by integration "
-                        + integration.displayName() + "; use another token");
-            }
-        }
-        for (ApiClient client : document.clients()) {
-            if (client.clientId().equals(id)) {
-                throw new AccountException("the credential id is already used by API client "
-                        + client.displayName() + "; use another token");
-            }
+    private static int insert(Connection connection, Integration integration) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_CREDENTIAL)) {
+            bindCredential(insert, integration.credentialId(), integration.account(), INTEGRATION,
+                    integration.auth().wire(), integration.name(), integration.secret(), integration.scopes(),
+                    integration.created());
+            return insert.executeUpdate();
         }
     }
 
-    private static boolean sameName(String account, String name, String wantedAccount, String wantedName) {
-        return account.equals(wantedAccount) && name.toLowerCase(Locale.ROOT)
-                .equals(wantedName.strip().toLowerCase(Locale.ROOT));
+    private static void bindCredential(PreparedStatement insert, String id, String account, String kind,
+            @Nullable String auth, String name, SecretHash secret, List<String> scopes, Instant created)
+            throws SQLException {
+        insert.setString(1, id);
+        insert.setString(2, account);
+        insert.setString(3, kind);
+        insert.setString(4, auth);
+        insert.setString(5, name);
+        insert.setString(6, nameKey(name));
+        insert.setString(7, secret.salt());
+        insert.setString(8, secret.sha256());
+        insert.setString(9, String.join(" ", scopes));
+        insert.setLong(10, created.toEpochMilli());
     }
 
-    private static List<Integration> sortedIntegrations(List<Integration> values) {
-        return values.stream().sorted(Comparator.comparing(Integration::account)
-                .thenComparing(i -> i.name().toLowerCase(Locale.ROOT))).toList();
+    private static int deleteByName(Connection connection, String account, String kind, String name)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM demo_credential WHERE account = ? AND kind = ? AND name_key = ?")) {
+            delete.setString(1, account);
+            delete.setString(2, kind);
+            delete.setString(3, nameKey(name));
+            return delete.executeUpdate();
+        }
     }
 
-    private static List<ApiClient> sortedClients(List<ApiClient> values) {
-        return values.stream().sorted(Comparator.comparing(ApiClient::account)
-                .thenComparing(c -> c.name().toLowerCase(Locale.ROOT))).toList();
+    private Optional<Integration> integrationNamed(String account, String name) {
+        return read(connection -> integrationNamed(connection, account, name));
+    }
+
+    private static Optional<Integration> integrationNamed(Connection connection, String account, String name)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + CREDENTIAL_COLUMNS
+                + " FROM demo_credential WHERE account = ? AND kind = '" + INTEGRATION + "' AND name_key = ?")) {
+            select.setString(1, account);
+            select.setString(2, nameKey(name));
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? Optional.of(integration(result)) : Optional.empty();
+            }
+        }
     }
 
     /**
-     * Applies a change to the file's current content under both locks.
-     *
-     * @param edit the new content, or null to leave the file as it is
+     * Why the database refused a new credential: its name is taken in the account, or (only ever for a given
+     * bootstrap token, since generated ids are random) its id is another credential's.
      */
-    private void change(Function<Document, @Nullable Document> edit) {
-        synchronized (changes) {
-            try {
-                Files.createDirectories(directory);
-                try (FileChannel lock = FileChannel.open(directory.resolve(LOCK_NAME), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE)) {
-                    FileLock held = lock.lock();
-                    try {
-                        Snapshot fresh = load();
-                        Document next = edit.apply(fresh.document());
-                        if (next == null) {
-                            snapshot = fresh;
-                            return;
-                        }
-                        removeStaleTemporaries();
-                        AtomicFiles.write(file, JSON.writeValueAsBytes(next));
-                        snapshot = Snapshot.of(stamp(), next);
-                    } finally {
-                        held.release();
+    private AccountException refused(SQLException e, String account, String kind, String name, String id) {
+        if (!isUniqueViolation(e)) {
+            return failed(e);
+        }
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT name FROM demo_credential WHERE account = ? AND kind = ? AND name_key = ?")) {
+                select.setString(1, account);
+                select.setString(2, kind);
+                select.setString(3, nameKey(name));
+                try (ResultSet result = select.executeQuery()) {
+                    if (result.next()) {
+                        return new AccountException("account " + account + " already has "
+                                + (kind.equals(CLIENT) ? "an API client" : "an integration") + " named '"
+                                + result.getString("name") + "'; delete it first or choose another name");
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
-        }
-    }
-
-    /** Temporary files a crash left behind; called under the file lock, so no writer is using one. */
-    private void removeStaleTemporaries() throws IOException {
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(directory,
-                FILE_NAME + ".*" + AtomicFiles.TEMP_SUFFIX)) {
-            for (Path path : stale) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
-    /** The snapshot, reloaded first if the file changed since it was read. */
-    private Snapshot current() {
-        Snapshot known = snapshot;
-        FileStamp now;
-        try {
-            now = stamp();
-        } catch (IOException e) {
-            LOG.warn("Cannot check {} for changes, answering from memory: {}", file, e.getMessage());
-            return known;
-        }
-        if (now.equals(known.stamp())) {
-            return known;
-        }
-        synchronized (changes) {
-            if (!snapshot.stamp().equals(now)) {
-                try {
-                    snapshot = load();
-                } catch (AccountException | UncheckedIOException e) {
-                    // A file edited by hand into something unreadable: keep serving what was last valid, and say
-                    // so once per change of the file rather than on every request.
-                    LOG.error("{}; keeping the integrations read before", e.getMessage());
-                    snapshot = new Snapshot(now, known.document(), known.basic(), known.bearer(), known.clients());
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT account, kind, name FROM demo_credential WHERE id = ?")) {
+                select.setString(1, id);
+                try (ResultSet result = select.executeQuery()) {
+                    if (result.next()) {
+                        return new AccountException("the credential id is already used by "
+                                + (result.getString("kind").equals(CLIENT) ? "API client " : "integration ")
+                                + result.getString("account") + "/" + result.getString("name")
+                                + "; use another token");
+                    }
                 }
             }
-            return snapshot;
-        }
+            return new AccountException(kind + " " + account + "/" + name + " was changed by another process at"
+                    + " the same time; try again");
+        });
     }
 
-    private Snapshot load() {
-        try {
-            FileStamp stamp = stamp();
-            if (stamp.equals(FileStamp.MISSING)) {
-                return Snapshot.of(stamp, Document.EMPTY);
-            }
-            byte[] content = Files.readAllBytes(file);
-            return Snapshot.of(stamp, parse(content));
-        } catch (NoSuchFileException e) {
-            return Snapshot.of(FileStamp.MISSING, Document.EMPTY);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    private static boolean isUniqueViolation(SQLException e) {
+        if ("23505".equals(e.getSQLState())) {
+            return true;
         }
+        String message = String.valueOf(e.getMessage());
+        return (e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT && message.contains("UNIQUE constraint failed");
     }
 
-    private Document parse(byte[] content) {
-        Document document;
-        try {
-            document = JSON.readValue(content, Document.class);
-        } catch (JsonProcessingException e) {
-            // Includes a record's constructor refusing a value (a missing list, a digest of the wrong length).
-            // The original message only: the full one may quote the file's content.
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw unreadable(e.getOriginalMessage() + where);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        if (document == null) {
-            throw unreadable("it is empty or null");
-        }
-        if (document.format() != FORMAT) {
-            throw unreadable("it has format " + document.format() + " but this server reads format " + FORMAT);
-        }
-        return document;
+    /** A database failure, in the driver's words: never a secret, since secrets reach SQL only as hashes. */
+    private static AccountException failed(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return new AccountException("the integrations' database failed: "
+                + message.lines().findFirst().orElse(message).strip(), e);
     }
 
-    private AccountException unreadable(@Nullable String why) {
-        String first = why == null ? "" : why.lines().findFirst().orElse("");
-        return new AccountException(file + " is not a valid integrations file (" + first + "); restore it from a"
-                + " backup, or move it away to start with no integrations");
+    private Instant now() {
+        // Kept to the millisecond, as the database keeps it, so what is returned is what reads back.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private FileStamp stamp() throws IOException {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new FileStamp(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
-        } catch (NoSuchFileException e) {
-            return FileStamp.MISSING;
-        }
+    private static String nameKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> scopes(String column) {
+        return List.of(column.split(" "));
+    }
+
+    private static Integration integration(ResultSet row) throws SQLException {
+        return new Integration(row.getString("account"), row.getString("name"),
+                AuthType.fromWire(row.getString("auth")), row.getString("id"),
+                new SecretHash(row.getString("salt"), row.getString("sha256")), scopes(row.getString("scopes")),
+                Instant.ofEpochMilli(row.getLong("created")));
+    }
+
+    private static ApiClient client(ResultSet row) throws SQLException {
+        return new ApiClient(row.getString("account"), row.getString("name"), row.getString("id"),
+                new SecretHash(row.getString("salt"), row.getString("sha256")), scopes(row.getString("scopes")),
+                Instant.ofEpochMilli(row.getLong("created")));
     }
 }

@@ -1,6 +1,5 @@
 package org.scimengine.demo.account;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How a SCIM integration authenticates (seed 002): HTTP Basic or a bearer token. */
@@ -10,8 +9,7 @@ public enum AuthType {
     /** {@code Authorization: Bearer <token>}, generated. */
     BEARER;
 
-    /** The name in the integrations file and on the command line: {@code basic}, {@code bearer}. */
-    @JsonValue
+    /** The name in the database and on the command line: {@code basic}, {@code bearer}. */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

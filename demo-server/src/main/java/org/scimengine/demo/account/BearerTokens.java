@@ -11,7 +11,7 @@ import java.util.Objects;
  * and a password do. Tokens the server generates read {@code <id>.<secret>}, the adapter's form. A token given
  * from outside ({@code SCIM_BOOTSTRAP_TOKEN}) may lack the {@code .}: its id is then derived from its SHA-256
  * digest and the whole token is its secret. The derived id makes a weak token no weaker: its salted hash is
- * stored beside it anyway, and either one lets anyone holding the file test guesses.
+ * stored beside it anyway, and either one lets anyone holding the database test guesses.
  */
 public final class BearerTokens {
 

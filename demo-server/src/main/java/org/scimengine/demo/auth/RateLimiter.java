@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentMap;
  * gives. The defaults are four times what Entra ID promises to stay under (25 requests per second per tenant),
  * so an identity provider is never slowed, while a runaway script is. Thread-safe and lock-free.
  *
- * <p>A bucket is kept per credential that ever authenticated, which the accounts file bounds.
+ * <p>A bucket is kept per credential that ever authenticated, which the accounts database bounds.
  */
 public final class RateLimiter {
 

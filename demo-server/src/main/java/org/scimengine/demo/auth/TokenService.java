@@ -3,35 +3,30 @@ package org.scimengine.demo.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.scimengine.demo.account.AccountStore;
 import org.scimengine.demo.account.ApiClient;
 import org.scimengine.demo.account.BearerTokens;
 import org.scimengine.demo.account.SecretHash;
 import org.scimengine.demo.account.Secrets;
+import org.scimengine.demo.account.StoredToken;
 
 /**
  * The OAuth 2.0 client-credentials grant (RFC 6749 §4.4) of seed 001, without HTTP: an API client trades its id
  * and secret for an opaque bearer token that carries the client's account and scopes for 24 hours. Thread-safe.
  *
- * <p>Tokens are {@code <id>.<secret>} like the integrations' and are kept only as salted hashes, in memory: a
- * restart revokes them all, and clients do what the seed tells them to on expiry, ask for a new one. A token
- * stops working when it expires, when it is revoked, and when its client is deleted.
+ * <p>Tokens are {@code <id>.<secret>} like the integrations' and are kept only as salted hashes, in the
+ * {@link AccountStore}'s database: a token outlives a restart of the server, and works on every server that shares
+ * the database. A token stops working when it expires, when it is revoked, and when its client is deleted.
  */
 public final class TokenService {
 
     /** Seed 001: "temporarily token for 24 hours". */
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
     /**
-     * Live tokens kept per client; issuing one more revokes the oldest. Keeps memory bounded when a client asks
+     * Live tokens kept per client; issuing one more revokes the oldest. Keeps the table bounded when a client asks
      * for a token per request instead of reusing one.
      */
     static final int MAX_TOKENS_PER_CLIENT = 100;
@@ -42,15 +37,9 @@ public final class TokenService {
     private final AccountStore accounts;
     private final Clock clock;
     private final Duration lifetime;
-    private final ConcurrentMap<String, Issued> tokens = new ConcurrentHashMap<>();
-
-    /** A token as kept: its hash, never the token. */
-    private record Issued(String id, SecretHash secret, String clientId, String tenant, String clientName,
-            List<String> scopes, Instant expiresAt) {
-    }
 
     /**
-     * @param accounts where API clients are found
+     * @param accounts where API clients and their tokens are kept
      * @param clock the time tokens are issued and checked at
      * @param lifetime how long a token lasts; {@link #DEFAULT_LIFETIME} for the demo
      * @throws IllegalArgumentException if the lifetime is not positive
@@ -86,11 +75,9 @@ public final class TokenService {
         Instant expiresAt = now.plus(lifetime);
         String token = BearerTokens.generate();
         BearerTokens.Parts parts = BearerTokens.split(token);
-        synchronized (this) {
-            forgetExpired(now);
-            limitTokensOf(client.clientId());
-            tokens.put(parts.id(), new Issued(parts.id(), SecretHash.of(parts.secret()), client.clientId(),
-                    client.account(), client.displayName(), client.scopes(), expiresAt));
+        if (!accounts.addToken(new StoredToken(parts.id(), SecretHash.of(parts.secret()), expiresAt, client), now,
+                MAX_TOKENS_PER_CLIENT)) {
+            return Optional.empty(); // deleted since it was read
         }
         return Optional.of(new AccessToken(token, expiresAt, lifetime, client.scopes()));
     }
@@ -103,25 +90,22 @@ public final class TokenService {
      */
     public Optional<Caller> authenticate(String token) {
         BearerTokens.Parts parts = BearerTokens.split(Objects.requireNonNull(token, "token"));
-        Issued issued = tokens.get(parts.id());
-        if (issued == null) {
+        Optional<StoredToken> found = accounts.findToken(parts.id());
+        if (found.isEmpty()) {
             DECOY.matches(parts.secret());
             return Optional.empty();
         }
-        if (!issued.secret().matches(parts.secret())) {
+        StoredToken stored = found.get();
+        if (!stored.secret().matches(parts.secret())) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(issued.expiresAt())) {
-            tokens.remove(issued.id(), issued);
+        if (!clock.instant().isBefore(stored.expiresAt())) {
+            accounts.deleteToken(stored.id());
             return Optional.empty();
         }
-        Optional<ApiClient> client = accounts.findClient(issued.clientId());
-        if (client.isEmpty() || !client.get().account().equals(issued.tenant())) {
-            tokens.remove(issued.id(), issued);
-            return Optional.empty();
-        }
-        return Optional.of(new Caller("client " + issued.clientName(), issued.tenant(), Set.copyOf(issued.scopes()),
-                "client:" + issued.clientId()));
+        ApiClient client = stored.client();
+        return Optional.of(new Caller("client " + client.displayName(), client.account(),
+                Set.copyOf(client.scopes()), "client:" + client.clientId()));
     }
 
     /**
@@ -131,12 +115,12 @@ public final class TokenService {
      */
     public boolean revoke(String token) {
         BearerTokens.Parts parts = BearerTokens.split(Objects.requireNonNull(token, "token"));
-        Issued issued = tokens.get(parts.id());
-        if (issued == null) {
+        Optional<StoredToken> found = accounts.findToken(parts.id());
+        if (found.isEmpty()) {
             DECOY.matches(parts.secret());
             return false;
         }
-        return issued.secret().matches(parts.secret()) && tokens.remove(issued.id(), issued);
+        return found.get().secret().matches(parts.secret()) && accounts.deleteToken(parts.id());
     }
 
     /**
@@ -145,32 +129,6 @@ public final class TokenService {
      * @return how many there were
      */
     public int revokeAll(String clientId) {
-        int removed = 0;
-        for (Map.Entry<String, Issued> entry : tokens.entrySet()) {
-            if (entry.getValue().clientId().equals(clientId) && tokens.remove(entry.getKey(), entry.getValue())) {
-                removed++;
-            }
-        }
-        return removed;
-    }
-
-    private void forgetExpired(Instant now) {
-        tokens.values().removeIf(issued -> !now.isBefore(issued.expiresAt()));
-    }
-
-    private void limitTokensOf(String clientId) {
-        List<Issued> own = new ArrayList<>();
-        for (Issued issued : tokens.values()) {
-            if (issued.clientId().equals(clientId)) {
-                own.add(issued);
-            }
-        }
-        if (own.size() < MAX_TOKENS_PER_CLIENT) {
-            return;
-        }
-        own.sort(Comparator.comparing(Issued::expiresAt));
-        for (Issued oldest : own.subList(0, own.size() - MAX_TOKENS_PER_CLIENT + 1)) {
-            tokens.remove(oldest.id(), oldest);
-        }
+        return accounts.deleteTokensOf(Objects.requireNonNull(clientId, "clientId"));
     }
 }

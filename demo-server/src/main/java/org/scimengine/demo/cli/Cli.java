@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import org.scimengine.demo.HttpServer;
+import org.scimengine.demo.StorageException;
 import org.scimengine.demo.account.AccountException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,13 +16,13 @@ import picocli.CommandLine.Command;
  * The jar's command line:
  *
  * <pre>
- * serve [--port 8080] [--host 127.0.0.1] [--db memory] [--data DIR] [--rate 100] [--burst 200]
- * integrations create --account ACCOUNT --name NAME --auth basic|bearer [--scopes ...] [--data DIR]
- * integrations list [--account ACCOUNT] [--data DIR]
- * integrations delete --account ACCOUNT --name NAME [--data DIR]
- * clients create --account ACCOUNT --name NAME --scopes users:read,... [--data DIR]
- * clients list [--account ACCOUNT] [--data DIR]
- * clients delete --account ACCOUNT --name NAME [--data DIR]
+ * serve [--port 8080] [--host 127.0.0.1] [--db DB] [--data DIR] [--rate 100] [--burst 200]
+ * integrations create --account ACCOUNT --name NAME --auth basic|bearer [--scopes ...] [--db DB] [--data DIR]
+ * integrations list [--account ACCOUNT] [--db DB] [--data DIR]
+ * integrations delete --account ACCOUNT --name NAME [--db DB] [--data DIR]
+ * clients create --account ACCOUNT --name NAME --scopes users:read,... [--db DB] [--data DIR]
+ * clients list [--account ACCOUNT] [--db DB] [--data DIR]
+ * clients delete --account ACCOUNT --name NAME [--db DB] [--data DIR]
  * </pre>
  *
  * Every command writes to the streams it is given, so tests read what an operator would see.
@@ -30,7 +31,7 @@ public final class Cli {
 
     /** Success. */
     public static final int OK = 0;
-    /** The command could not do what was asked: a name taken or unknown, an unreadable file. */
+    /** The command could not do what was asked: a name taken or unknown, a database it cannot open. */
     public static final int FAILED = 1;
     /** The command line itself was wrong (picocli's usage error code). */
     public static final int USAGE = 2;
@@ -97,8 +98,8 @@ public final class Cli {
         root.setErr(new PrintWriter(context.err(), true));
         root.setExecutionExceptionHandler((exception, command, parsed) -> {
             // Failures an operator can act on are shown as their sentence; anything else is a bug, with a trace.
-            if (exception instanceof AccountException || exception instanceof IllegalArgumentException
-                    || exception instanceof UncheckedIOException) {
+            if (exception instanceof AccountException || exception instanceof StorageException
+                    || exception instanceof IllegalArgumentException || exception instanceof UncheckedIOException) {
                 context.err().println("error: " + exception.getMessage());
                 return FAILED;
             }

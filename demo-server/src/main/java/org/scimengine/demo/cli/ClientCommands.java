@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.scimengine.demo.DemoServer;
-import org.scimengine.demo.account.AccountStore;
+import org.scimengine.demo.Storage;
 import org.scimengine.demo.account.ApiClient;
 import org.scimengine.demo.account.IssuedClient;
 import org.scimengine.demo.account.Scopes;
@@ -48,8 +48,10 @@ final class ClientCommands {
         @Override
         public Integer call() {
             List<String> granted = Scopes.parse(scopes);
-            IssuedClient issued = AccountStore.open(data.directory, context.clock())
-                    .createClient(account, name, granted);
+            IssuedClient issued;
+            try (Storage storage = data.open(context.clock())) {
+                issued = storage.accounts().createClient(account, name, granted);
+            }
             ApiClient client = issued.client();
             PrintStream out = context.out();
             out.println("Created API client '" + client.name() + "' in account " + client.account() + ".");
@@ -82,7 +84,10 @@ final class ClientCommands {
 
         @Override
         public Integer call() {
-            List<ApiClient> clients = AccountStore.open(data.directory, context.clock()).clients(account);
+            List<ApiClient> clients;
+            try (Storage storage = data.open(context.clock())) {
+                clients = storage.accounts().clients(account);
+            }
             if (clients.isEmpty()) {
                 context.out().println(account == null ? "No API clients." : "No API clients in account "
                         + account + ".");
@@ -118,7 +123,11 @@ final class ClientCommands {
 
         @Override
         public Integer call() {
-            if (!AccountStore.open(data.directory, context.clock()).deleteClient(account, name)) {
+            boolean deleted;
+            try (Storage storage = data.open(context.clock())) {
+                deleted = storage.accounts().deleteClient(account, name);
+            }
+            if (!deleted) {
                 context.err().println("error: account " + account + " has no API client named '" + name.strip()
                         + "'; see clients list");
                 return Cli.FAILED;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.scimengine.demo.DemoServer;
-import org.scimengine.demo.account.AccountStore;
+import org.scimengine.demo.Storage;
 import org.scimengine.demo.account.AuthType;
 import org.scimengine.demo.account.Integration;
 import org.scimengine.demo.account.IssuedIntegration;
@@ -55,8 +55,10 @@ final class IntegrationCommands {
         public Integer call() {
             AuthType type = AuthType.fromWire(auth);
             List<String> granted = scopes == null ? Scopes.ALL : Scopes.parse(scopes);
-            AccountStore store = AccountStore.open(data.directory, context.clock());
-            IssuedIntegration issued = store.createIntegration(account, name, type, granted);
+            IssuedIntegration issued;
+            try (Storage storage = data.open(context.clock())) {
+                issued = storage.accounts().createIntegration(account, name, type, granted);
+            }
             Integration integration = issued.integration();
             PrintStream out = context.out();
             out.println("Created SCIM integration '" + integration.name() + "' in account " + integration.account()
@@ -99,7 +101,10 @@ final class IntegrationCommands {
 
         @Override
         public Integer call() {
-            List<Integration> integrations = AccountStore.open(data.directory, context.clock()).integrations(account);
+            List<Integration> integrations;
+            try (Storage storage = data.open(context.clock())) {
+                integrations = storage.accounts().integrations(account);
+            }
             if (integrations.isEmpty()) {
                 context.out().println(account == null ? "No integrations." : "No integrations in account "
                         + account + ".");
@@ -139,7 +144,11 @@ final class IntegrationCommands {
 
         @Override
         public Integer call() {
-            if (!AccountStore.open(data.directory, context.clock()).deleteIntegration(account, name)) {
+            boolean deleted;
+            try (Storage storage = data.open(context.clock())) {
+                deleted = storage.accounts().deleteIntegration(account, name);
+            }
+            if (!deleted) {
                 context.err().println("error: account " + account + " has no integration named '" + name.strip()
                         + "'; see integrations list");
                 return Cli.FAILED;

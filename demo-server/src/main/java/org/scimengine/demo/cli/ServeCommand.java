@@ -30,10 +30,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "The address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String host = ServeOptions.DEFAULT_HOST;
 
-    @Option(names = "--db", paramLabel = "DB", defaultValue = ServeOptions.MEMORY,
-            description = "Where users and groups are kept: memory (default; lost when the server stops).")
-    String db = ServeOptions.MEMORY;
-
     @Option(names = "--rate", paramLabel = "N", defaultValue = "" + RateLimiter.DEFAULT_RATE,
             description = "Requests per second each credential may send, sustained (default: ${DEFAULT-VALUE}).")
     int rate = RateLimiter.DEFAULT_RATE;
@@ -50,25 +46,36 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        ServeOptions options = new ServeOptions(host, port, db, data.directory, rate, burst);
-        DemoServer demo = DemoServer.assemble(options, context.environment(), context.clock());
+    public Integer call() throws InterruptedException {
+        ServeOptions options = new ServeOptions(host, port, data.location(), rate, burst);
+        try (DemoServer demo = DemoServer.assemble(options, context.environment(), context.clock())) {
+            return serve(demo);
+        }
+    }
+
+    private int serve(DemoServer demo) throws InterruptedException {
+        ServeOptions options = demo.options();
         PrintStream out = context.out();
         AccountStore accounts = demo.accounts();
-        out.println("Integrations: " + accounts.file().toAbsolutePath() + " ("
-                + count(accounts.integrations(null).size(), "integration") + ", "
-                + count(accounts.clients(null).size(), "API client") + ")");
+        int integrations = accounts.integrations(null).size();
+        String where = options.db().describe() + " (" + count(integrations, "integration") + ", "
+                + count(accounts.clients(null).size(), "API client") + ")";
+        if (options.db().inMemory()) {
+            out.println("Users and groups: in memory (lost when the server stops)");
+            out.println("Integrations, API clients and tokens: " + where);
+        } else {
+            out.println("Users, groups, integrations, API clients and tokens: " + where);
+        }
         demo.bootstrap().ifPresent(outcome -> out.println(Bootstrap.ENVIRONMENT_VARIABLE + ": integration "
                 + Bootstrap.ACCOUNT + "/" + Bootstrap.INTEGRATION + " " + switch (outcome) {
                     case CREATED -> "created";
                     case UNCHANGED -> "already in place";
                     case REPLACED -> "replaced; the previous token no longer works";
                 }));
-        if (accounts.integrations(null).isEmpty()) {
+        if (integrations == 0) {
             out.println("No integration can call the server yet: create one with 'integrations create --account"
                     + " acme --name Production --auth bearer', or set " + Bootstrap.ENVIRONMENT_VARIABLE + ".");
         }
-        out.println("Users and groups: " + options.db() + " (lost when the server stops)");
         out.println("Rate limit: " + options.rate() + " requests per second per credential, bursts of "
                 + options.burst());
         HttpServer server;
@@ -80,8 +87,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("Serving SCIM at " + server.baseUri() + " and OAuth tokens at "
                 + server.baseUri().resolve(DemoServer.TOKEN_PATH));
-        Thread stopper = new Thread(server::close, "scim-demo-shutdown");
-        // Ctrl-C or SIGTERM stops the server gracefully: requests in progress finish.
+        Thread stopper = new Thread(() -> {
+            server.close();
+            demo.close();
+        }, "scim-demo-shutdown");
+        // Ctrl-C or SIGTERM stops the server gracefully: requests in progress finish, then the database closes.
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             server.awaitTermination();

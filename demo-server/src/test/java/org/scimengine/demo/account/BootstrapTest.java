@@ -6,18 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scimengine.demo.testing.MutableClock;
+import org.scimengine.demo.testing.Storages;
 
 class BootstrapTest {
 
     @TempDir
     Path data;
 
+    @RegisterExtension
+    final Storages storages = new Storages();
+
     private AccountStore store() {
-        return AccountStore.open(data, MutableClock.atNewYear());
+        return storages.accounts(data, MutableClock.atNewYear());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scimengine.demo.account.AccountStore;
 import org.scimengine.demo.account.AuthType;
@@ -15,11 +16,15 @@ import org.scimengine.demo.account.IssuedClient;
 import org.scimengine.demo.account.IssuedIntegration;
 import org.scimengine.demo.account.Scopes;
 import org.scimengine.demo.testing.MutableClock;
+import org.scimengine.demo.testing.Storages;
 
 class AuthenticatorTest {
 
     @TempDir
     Path data;
+
+    @RegisterExtension
+    final Storages storages = new Storages();
 
     private final MutableClock clock = MutableClock.atNewYear();
     private AccountStore accounts;
@@ -28,7 +33,7 @@ class AuthenticatorTest {
 
     @BeforeEach
     void setUp() {
-        accounts = AccountStore.open(data, clock);
+        accounts = storages.accounts(data, clock);
         tokens = new TokenService(accounts, clock, TokenService.DEFAULT_LIFETIME);
         authenticator = new Authenticator(accounts, tokens);
     }
@@ -84,7 +89,7 @@ class AuthenticatorTest {
     @Test
     void aDeletedIntegrationNoLongerAuthenticates() {
         IssuedIntegration issued = accounts.createIntegration("acme", "Production", AuthType.BASIC, Scopes.ALL);
-        AccountStore.open(data, clock).deleteIntegration("acme", "Production");
+        storages.accounts(data, clock).deleteIntegration("acme", "Production");
         assertThat(authenticator.basic(issued.userName(), issued.password())).isEmpty();
     }
 }

@@ -10,16 +10,21 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scimengine.demo.account.AccountStore;
 import org.scimengine.demo.account.BearerTokens;
 import org.scimengine.demo.account.IssuedClient;
 import org.scimengine.demo.testing.MutableClock;
+import org.scimengine.demo.testing.Storages;
 
 class TokenServiceTest {
 
     @TempDir
     Path data;
+
+    @RegisterExtension
+    final Storages storages = new Storages();
 
     private final MutableClock clock = MutableClock.atNewYear();
     private AccountStore accounts;
@@ -28,7 +33,7 @@ class TokenServiceTest {
 
     @BeforeEach
     void setUp() {
-        accounts = AccountStore.open(data, clock);
+        accounts = storages.accounts(data, clock);
         tokens = new TokenService(accounts, clock, TokenService.DEFAULT_LIFETIME);
         client = accounts.createClient("acme", "reporting", List.of("users:read", "users:write"));
     }
@@ -114,8 +119,18 @@ class TokenServiceTest {
     @Test
     void deletingTheClientEndsItsTokens() {
         AccessToken token = issue();
-        // Done by the command line, in another process, through the file.
-        AccountStore.open(data, clock).deleteClient("acme", "reporting");
+        // Done by the command line, in another process, through the database.
+        storages.accounts(data, clock).deleteClient("acme", "reporting");
+        assertThat(tokens.authenticate(token.value())).isEmpty();
+    }
+
+    @Test
+    void aTokenWorksAfterARestartAndOnEveryServerOfTheDatabase() {
+        AccessToken token = issue();
+        TokenService other = new TokenService(storages.accounts(data, clock), clock, TokenService.DEFAULT_LIFETIME);
+
+        assertThat(other.authenticate(token.value())).isEqualTo(tokens.authenticate(token.value())).isPresent();
+        assertThat(other.revoke(token.value())).isTrue();
         assertThat(tokens.authenticate(token.value())).isEmpty();
     }
 

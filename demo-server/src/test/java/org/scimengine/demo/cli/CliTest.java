@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.scimengine.demo.DatabaseLocation;
 import org.scimengine.demo.DemoServer;
 import org.scimengine.demo.HttpServer;
 import org.scimengine.demo.account.AccountStore;
@@ -26,11 +28,15 @@ import org.scimengine.demo.auth.Authenticator;
 import org.scimengine.demo.auth.Caller;
 import org.scimengine.demo.auth.TokenService;
 import org.scimengine.demo.testing.MutableClock;
+import org.scimengine.demo.testing.Storages;
 
 class CliTest {
 
     @TempDir
     Path data;
+
+    @RegisterExtension
+    final Storages storages = new Storages();
 
     private final MutableClock clock = MutableClock.atNewYear();
     private Map<String, String> environment = Map.of();
@@ -66,12 +72,16 @@ class CliTest {
     }
 
     private Authenticator authenticator() {
-        AccountStore accounts = AccountStore.open(data, clock);
+        AccountStore accounts = storages.accounts(data, clock);
         return new Authenticator(accounts, new TokenService(accounts, clock, TokenService.DEFAULT_LIFETIME));
     }
 
-    private String file() throws IOException {
-        return Files.readString(data.resolve(AccountStore.FILE_NAME));
+    /** The database's bytes, with its write-ahead log, where commits land first. */
+    private String stored() throws IOException {
+        Path file = data.resolve(DatabaseLocation.DEFAULT_FILE);
+        Path log = data.resolve(DatabaseLocation.DEFAULT_FILE + "-wal");
+        return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
+                + (Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1) : "");
     }
 
     @Test
@@ -103,7 +113,7 @@ class CliTest {
         Caller caller = authenticator().basic(userName, password).orElseThrow();
         assertThat(caller.tenant()).isEqualTo("acme");
         assertThat(caller.scopes()).containsExactlyInAnyOrderElementsOf(Scopes.ALL);
-        assertThat(file()).doesNotContain(password);
+        assertThat(stored()).contains(userName).doesNotContain(password);
 
         Result list = inData("integrations", "list");
         assertThat(list.status()).isEqualTo(Cli.OK);
@@ -190,23 +200,24 @@ class CliTest {
 
         assertThat(run("integrations").status()).isEqualTo(Cli.USAGE);
         assertThat(run("frobnicate").status()).isEqualTo(Cli.USAGE);
-        assertThat(Files.exists(data.resolve(AccountStore.FILE_NAME))).isFalse();
+        assertThat(inData("integrations", "list").out()).startsWith("No integrations.");
     }
 
     @Test
-    void anApiClientIsCreatedListedAndDeletedAndItsSecretBuysATokenOnce() {
+    void anApiClientIsCreatedListedAndDeletedAndItsSecretBuysATokenOnce() throws IOException {
         Result created = inData("clients", "create", "--account", "acme", "--name", "reporting", "--scopes",
                 "users:read,users:write");
         assertThat(created.status()).isEqualTo(Cli.OK);
         String clientId = field(created.out(), "Client ID");
         String secret = field(created.out(), "Client secret");
         assertThat(field(created.out(), "Scopes")).isEqualTo("users:read users:write");
-        AccountStore accounts = AccountStore.open(data, clock);
+        AccountStore accounts = storages.accounts(data, clock);
         TokenService tokens = new TokenService(accounts, clock, TokenService.DEFAULT_LIFETIME);
         String token = tokens.issue(clientId, secret).orElseThrow().value();
 
         Result list = inData("clients", "list");
         assertThat(list.out()).contains("reporting", clientId, "users:read,users:write").doesNotContain(secret);
+        assertThat(stored()).contains(clientId).doesNotContain(secret, token.substring(token.indexOf('.') + 1));
 
         Result deleted = inData("clients", "delete", "--account", "acme", "--name", "reporting");
         assertThat(deleted.status()).isEqualTo(Cli.OK);
@@ -228,9 +239,12 @@ class CliTest {
     @Test
     void serveAssemblesTheDemoFromItsOptionsAndHandsItToTheLauncher() {
         AtomicReference<DemoServer> launched = new AtomicReference<>();
+        AtomicReference<String> bootstrapTenant = new AtomicReference<>();
         AtomicBoolean closed = new AtomicBoolean();
         launcher = demo -> {
             launched.set(demo);
+            bootstrapTenant.set(demo.authenticator().bearer("a-scripted-setup-token-of-enough-length")
+                    .orElseThrow().tenant());
             return new HttpServer() {
                 @Override
                 public URI baseUri() {
@@ -257,14 +271,15 @@ class CliTest {
         DemoServer demo = launched.get();
         assertThat(demo.options().port()).isEqualTo(9090);
         assertThat(demo.options().host()).isEqualTo("0.0.0.0");
-        assertThat(demo.options().dataDirectory()).isEqualTo(data);
+        assertThat(demo.options().db()).isEqualTo(DatabaseLocation.parse(null, data));
         assertThat(demo.rateLimiter().rate()).isEqualTo(30);
         assertThat(demo.rateLimiter().burst()).isEqualTo(60);
         assertThat(demo.engine().serviceProviderConfig().pagination().maxPageSize()).isEqualTo(1000);
-        assertThat(demo.authenticator().bearer("a-scripted-setup-token-of-enough-length").orElseThrow().tenant())
-                .isEqualTo("default");
+        assertThat(bootstrapTenant).hasValue("default");
         assertThat(demo.bootstrap()).contains(AccountStore.Ensured.CREATED);
-        assertThat(serve.out()).contains("SCIM_BOOTSTRAP_TOKEN: integration default/bootstrap created",
+        assertThat(serve.out()).contains("Users, groups, integrations, API clients and tokens: SQLite file "
+                        + data.resolve("scim.db") + " (1 integration, 0 API clients)",
+                "SCIM_BOOTSTRAP_TOKEN: integration default/bootstrap created",
                 "Rate limit: 30 requests per second per credential, bursts of 60",
                 "Serving SCIM at http://0.0.0.0:9090/scim/v2", "Stopped.")
                 .doesNotContain("a-scripted-setup-token-of-enough-length");
@@ -276,9 +291,6 @@ class CliTest {
 
     @Test
     void serveRefusesOptionsItCannotHonour() {
-        Result db = inData("serve", "--db", "jdbc:sqlite:scim.db");
-        assertThat(db.status()).isEqualTo(Cli.FAILED);
-        assertThat(db.err()).contains("--db 'jdbc:sqlite:scim.db' is not supported yet: use --db memory");
 
         Result port = inData("serve", "--port", "70000");
         assertThat(port.status()).isEqualTo(Cli.FAILED);
@@ -292,5 +304,58 @@ class CliTest {
         Result token = inData("serve");
         assertThat(token.status()).isEqualTo(Cli.FAILED);
         assertThat(token.err()).contains("SCIM_BOOTSTRAP_TOKEN must be a token a client can send");
+    }
+
+    @Test
+    void aDbTheDemoCannotUseIsOneLineSayingWhy() throws IOException {
+        Result mysql = inData("serve", "--db", "jdbc:mysql://db.example.com/scim?user=scim&password=hunter2");
+        assertThat(mysql.status()).isEqualTo(Cli.FAILED);
+        assertThat(mysql.err()).isEqualTo("error: --db 'jdbc:mysql://db.example.com/scim?user=scim&password=***' is"
+                + " a database the demo does not support: use a SQLite file, a jdbc:sqlite: URL, a jdbc:postgresql:"
+                + " URL or memory" + System.lineSeparator());
+        assertThat(mysql.out()).isEmpty();
+
+        Path notAFolder = Files.writeString(data.resolve("a-file"), "");
+        Result underAFile = inData("integrations", "list", "--db", notAFolder.resolve("scim.db").toString());
+        assertThat(underAFile.status()).isEqualTo(Cli.FAILED);
+        assertThat(underAFile.err()).startsWith("error: cannot open the database, SQLite file " + notAFolder
+                .resolve("scim.db") + ": ").endsWith("; check --db and --data" + System.lineSeparator()).hasLineCount(1);
+
+        Result unwritable = inData("serve", "--db", "/proc/scim-demo/scim.db");
+        assertThat(unwritable.status()).isEqualTo(Cli.FAILED);
+        assertThat(unwritable.err()).startsWith("error: cannot open the database, SQLite file /proc/scim-demo/scim.db:")
+                .hasLineCount(1);
+
+        Result refused = inData("clients", "list", "--db",
+                "jdbc:postgresql://127.0.0.1:1/scim?user=scim&password=hunter2");
+        assertThat(refused.status()).isEqualTo(Cli.FAILED);
+        assertThat(refused.err()).startsWith("error: cannot open the database, PostgreSQL"
+                + " jdbc:postgresql://127.0.0.1:1/scim?user=scim&password=***: ").hasLineCount(1)
+                .doesNotContain("hunter2");
+
+        Result blank = inData("serve", "--db", " ");
+        assertThat(blank.status()).isEqualTo(Cli.FAILED);
+        assertThat(blank.err()).contains("--db must name a SQLite file, a jdbc:postgresql: URL or memory");
+    }
+
+    @Test
+    void withDbMemoryTheCommandLineManagesTheIntegrationsOfTheDataDirectory() {
+        String token = field(inData("integrations", "create", "--db", "memory", "--account", "acme", "--name",
+                "Production", "--auth", "bearer").out(), "Bearer token");
+        AtomicReference<DemoServer> launched = new AtomicReference<>();
+        launcher = demo -> {
+            launched.set(demo);
+            assertThat(demo.authenticator().bearer(token)).isPresent();
+            throw new IOException("cannot listen on 127.0.0.1:8080 (Address already in use); is the port in use?");
+        };
+
+        Result serve = inData("serve", "--db", "MEMORY");
+
+        assertThat(launched.get().options().db().inMemory()).isTrue();
+        assertThat(serve.out()).contains("Users and groups: in memory (lost when the server stops)",
+                "Integrations, API clients and tokens: SQLite file " + data.resolve("scim.db")
+                        + " (1 integration, 0 API clients)");
+        // The default database is that file: what was created there is served from there.
+        assertThat(inData("integrations", "list").out()).contains("Production");
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
+import org.scimengine.demo.DatabaseLocation;
 import org.scimengine.demo.DemoServer;
 import org.scimengine.demo.ServeOptions;
 
@@ -40,8 +41,9 @@ class GracefulShutdownTest {
 
     @Test
     void aRequestInProgressFinishesWhileTheServerCloses() throws Exception {
-        DemoServer demo = DemoServer.assemble(new ServeOptions("127.0.0.1", 0, ServeOptions.MEMORY,
-                Files.createTempDirectory("scim-demo-shutdown"), 1_000, 1_000), Map.of(), Clock.systemUTC());
+        DemoServer demo = DemoServer.assemble(new ServeOptions("127.0.0.1", 0, DatabaseLocation.parse(
+                DatabaseLocation.MEMORY, Files.createTempDirectory("scim-demo-shutdown")), 1_000, 1_000), Map.of(),
+                Clock.systemUTC());
         ResourceConfig application = JerseyHttpServer.application(demo).register(Slow.class);
         JerseyHttpServer server = JerseyHttpServer.start(demo, application, 30);
         URI slow = server.baseUri().resolve("/slow");
@@ -64,6 +66,7 @@ class GracefulShutdownTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("done");
         closing.get(30, TimeUnit.SECONDS);
+        demo.close();
     }
 
     private static boolean connects(URI uri) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.scimengine.demo.DatabaseLocation;
 import org.scimengine.demo.DemoServer;
 import org.scimengine.demo.ServeOptions;
 import org.scimengine.demo.account.AccountStore;
@@ -18,8 +20,9 @@ import org.scimengine.demo.testing.MutableClock;
 import org.scimengine.jaxrs.testing.Http;
 
 /**
- * A demo served over HTTP on a free loopback port, on a clock the test moves, with a fresh data directory:
- * started as {@code serve} starts it, except that it stops at once.
+ * A demo served over HTTP on a free loopback port, on a clock the test moves, with a fresh data directory (users
+ * and groups in memory unless a database is given): started as {@code serve} starts it, except that it stops at
+ * once.
  */
 final class RunningDemo implements AutoCloseable {
 
@@ -40,10 +43,15 @@ final class RunningDemo implements AutoCloseable {
     }
 
     RunningDemo(int rate, int burst, Map<String, String> environment) {
+        this(rate, burst, environment, DatabaseLocation.MEMORY);
+    }
+
+    /** @param db what {@code --db} takes, with a fresh data directory; null for its default, a SQLite file */
+    RunningDemo(int rate, int burst, Map<String, String> environment, @Nullable String db) {
         try {
             data = Files.createTempDirectory("scim-demo-http");
-            demo = DemoServer.assemble(new ServeOptions("127.0.0.1", 0, ServeOptions.MEMORY, data, rate, burst),
-                    environment, clock);
+            demo = DemoServer.assemble(new ServeOptions("127.0.0.1", 0, DatabaseLocation.parse(db, data), rate,
+                    burst), environment, clock);
             server = JerseyHttpServer.start(demo, JerseyHttpServer.application(demo), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,5 +107,6 @@ final class RunningDemo implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        demo.close();
     }
 }

@@ -42,7 +42,9 @@ import org.scimengine.store.jdbc.internal.Operations;
  *
  * <p>On SQLite the store keeps the file in WAL mode with {@code synchronous=FULL}: each commit waits for its
  * write to reach the disk, so a crash, a kill or a power cut loses no acknowledged write (at the cost of one
- * fsync per write). Writers of this process take turns; readers never wait for them.
+ * fsync per write). Writers of this process take turns, and each waits, up to the connections'
+ * {@code busy_timeout} (30 s with {@link #open}), for writers of other connections: a host's own tables in the
+ * same file, another process. Readers never wait for them.
  *
  * <p>The tables are created and evolved by versioned migrations when the store is built. Thread-safe.
  *

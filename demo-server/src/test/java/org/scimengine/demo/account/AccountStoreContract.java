@@ -3,49 +3,73 @@ package org.scimengine.demo.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.scimengine.demo.DatabaseLocation;
 import org.scimengine.demo.testing.MutableClock;
+import org.scimengine.demo.testing.Storages;
 
-class AccountStoreTest {
+/**
+ * What the accounts' store does on every database: each test opens stores on one database as separate processes
+ * (the command line, one or more servers) would, each with connections of its own.
+ */
+abstract class AccountStoreContract {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final Storages storages = new Storages();
 
-    private final MutableClock clock = MutableClock.atNewYear();
+    final MutableClock clock = MutableClock.atNewYear();
+    private final List<ExecutorService> pools = new ArrayList<>();
 
-    private AccountStore open() {
-        return AccountStore.open(data, clock);
+    /** The database under test, empty at the start of each test. */
+    abstract DatabaseLocation database();
+
+    /** Everything the database keeps of the demo's tables, as text, to look for secrets in. */
+    abstract String stored();
+
+    AccountStore open() {
+        return storages.open(database(), clock).accounts();
     }
 
-    private String file() throws IOException {
-        return Files.readString(data.resolve(AccountStore.FILE_NAME), StandardCharsets.UTF_8);
+    @AfterEach
+    void stopPools() {
+        pools.forEach(ExecutorService::shutdownNow);
+    }
+
+    private <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        pools.add(pool);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            futures.add(pool.submit(task));
+        }
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(future.get(60, TimeUnit.SECONDS));
+        }
+        return results;
     }
 
     @Test
-    void aMissingDirectoryIsAnEmptyStoreAndNothingIsCreatedUntilAChange() throws IOException {
-        Path missing = data.resolve("not-yet");
-        AccountStore store = AccountStore.open(missing, clock);
+    void aNewDatabaseHasNoIntegrationsOrClients() {
+        AccountStore store = open();
         assertThat(store.integrations(null)).isEmpty();
         assertThat(store.clients(null)).isEmpty();
-        assertThat(Files.exists(missing)).isFalse();
-
-        store.createIntegration("acme", "Production", AuthType.BEARER, Scopes.ALL);
-        assertThat(Files.readString(missing.resolve(AccountStore.FILE_NAME))).contains("Production");
     }
 
     @Test
-    void aBasicIntegrationHasAGeneratedUserNameAndPasswordKeptOnlyAsAHash() throws IOException {
+    void aBasicIntegrationHasAGeneratedUserNameAndPasswordKeptOnlyAsAHash() {
         IssuedIntegration issued = open().createIntegration("acme", "Production", AuthType.BASIC, Scopes.ALL);
 
         assertThat(issued.userName()).hasSize(22).doesNotContain(":", ".");
@@ -53,20 +77,21 @@ class AccountStoreTest {
         assertThat(issued.integration().secret().matches(issued.password())).isTrue();
         assertThat(issued.integration().secret().matches(issued.password() + "x")).isFalse();
         assertThat(issued.integration().created()).isEqualTo(clock.instant());
-        assertThat(file()).contains(issued.userName()).doesNotContain(issued.password());
+        assertThat(stored()).contains(issued.userName(), issued.integration().secret().sha256())
+                .doesNotContain(issued.password());
         assertThat(issued.toString()).doesNotContain(issued.password());
         assertThatThrownBy(issued::bearerToken).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void aBearerIntegrationHasAGeneratedTokenKeptOnlyAsAHash() throws IOException {
+    void aBearerIntegrationHasAGeneratedTokenKeptOnlyAsAHash() {
         IssuedIntegration issued = open().createIntegration("acme", "Staging", AuthType.BEARER,
                 List.of("users:read"));
 
         BearerTokens.Parts parts = BearerTokens.split(issued.bearerToken());
         assertThat(parts.id()).isEqualTo(issued.integration().credentialId());
         assertThat(issued.integration().secret().matches(parts.secret())).isTrue();
-        assertThat(file()).doesNotContain(parts.secret());
+        assertThat(stored()).contains(parts.id()).doesNotContain(parts.secret());
         assertThat(issued.integration().scopes()).containsExactly("users:read");
         assertThatThrownBy(issued::password).isInstanceOf(IllegalStateException.class);
     }
@@ -94,6 +119,8 @@ class AccountStoreTest {
         assertThat(store.findBearer(basic.userName())).isEmpty();
         assertThat(store.findBasic(bearer.integration().credentialId())).isEmpty();
         assertThat(store.findClient(client.client().clientId())).contains(client.client());
+        assertThat(store.findClient(basic.userName())).isEmpty();
+        assertThat(store.findBasic(client.client().clientId())).isEmpty();
     }
 
     @Test
@@ -108,9 +135,35 @@ class AccountStoreTest {
 
         store.createClient("acme", "reporting", Scopes.ALL);
         assertThatThrownBy(() -> store.createClient("acme", "Reporting", Scopes.ALL))
-                .hasMessageContaining("already has an API client named 'reporting'");
+                .hasMessage("account acme already has an API client named 'reporting'; delete it first or choose"
+                        + " another name");
+        // An integration and a client may share a name.
+        store.createIntegration("acme", "reporting", AuthType.BEARER, Scopes.ALL);
         assertThat(store.integrations(null)).extracting(Integration::displayName)
-                .containsExactly("acme/Production", "globex/Production");
+                .containsExactly("acme/Production", "acme/reporting", "globex/Production");
+    }
+
+    @Test
+    void ofManyProcessesCreatingOneNameAtOnceExactlyOneSucceeds() throws Exception {
+        List<AccountStore> stores = List.of(open(), open());
+        int[] next = {0};
+        List<String> outcomes = concurrently(8, () -> {
+            AccountStore store;
+            synchronized (next) {
+                store = stores.get(next[0]++ % stores.size());
+            }
+            try {
+                store.createIntegration("acme", "Production", AuthType.BEARER, Scopes.ALL);
+                return "created";
+            } catch (AccountException e) {
+                return e.getMessage();
+            }
+        });
+        assertThat(outcomes).filteredOn("created"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !o.equals("created")).hasSize(7)
+                .allMatch(o -> o.equals("account acme already has an integration named 'Production'; delete it"
+                        + " first or choose another name"));
+        assertThat(open().integrations("acme")).hasSize(1);
     }
 
     @Test
@@ -123,6 +176,7 @@ class AccountStoreTest {
                 .containsExactly("acme/Production", "acme/staging", "globex/Zeta");
         assertThat(store.integrations("acme")).extracting(Integration::name).containsExactly("Production", "staging");
         assertThat(store.integrations("initech")).isEmpty();
+        assertThat(store.clients("acme")).isEmpty();
     }
 
     @Test
@@ -159,57 +213,98 @@ class AccountStoreTest {
     }
 
     @Test
-    void deletingAClientForgetsIt() {
+    void deletingAClientForgetsItAndItsTokens() {
         AccountStore store = open();
         IssuedClient issued = store.createClient("acme", "reporting", Scopes.ALL);
-        assertThat(store.deleteClient("acme", "reporting")).isTrue();
+        StoredToken token = token(issued.client(), "token-1", clock.instant().plus(Duration.ofHours(1)));
+        assertThat(store.addToken(token, clock.instant(), 10)).isTrue();
+
+        assertThat(store.deleteClient("acme", "REPORTING")).isTrue();
         assertThat(store.findClient(issued.client().clientId())).isEmpty();
+        assertThat(store.findToken("token-1")).isEmpty();
         assertThat(store.deleteClient("acme", "reporting")).isFalse();
+        assertThat(store.addToken(token(issued.client(), "token-2", clock.instant().plus(Duration.ofHours(1))),
+                clock.instant(), 10)).as("a token of a deleted client").isFalse();
+        assertThat(store.findToken("token-2")).isEmpty();
     }
 
     @Test
     void whatIsWrittenReadsBackTheSame() {
         AccountStore store = open();
         store.createIntegration("acme", "Production", AuthType.BASIC, Scopes.ALL);
-        clock.advance(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5).plusNanos(1_234_567));
         store.createIntegration("acme", "Staging", AuthType.BEARER, List.of("users:read", "groups:read"));
         store.createClient("globex", "reporting", List.of("groups:read", "users:read"));
 
         AccountStore reopened = open();
 
-        assertThat(reopened.integrations(null)).isEqualTo(store.integrations(null));
-        assertThat(reopened.clients(null)).isEqualTo(store.clients(null));
+        assertThat(reopened.integrations(null)).isEqualTo(store.integrations(null)).hasSize(2);
+        assertThat(reopened.clients(null)).isEqualTo(store.clients(null)).hasSize(1);
         assertThat(reopened.clients(null).get(0).scopes()).containsExactly("users:read", "groups:read");
-        assertThat(reopened.integrations("acme").get(1).created()).isEqualTo(clock.instant());
+        // Kept to the millisecond.
+        assertThat(reopened.integrations("acme").get(1).created())
+                .isEqualTo(Instant.parse("2026-01-01T00:05:00.001Z"));
     }
 
     @Test
-    void theFileIsReadableTextWithoutSecrets() throws IOException {
-        IssuedIntegration basic = open().createIntegration("acme", "Production", AuthType.BASIC, Scopes.ALL);
-        IssuedClient client = open().createClient("acme", "reporting", Scopes.ALL);
-
-        String content = file();
-        assertThat(content).contains("\"format\" : 1", "\"auth\" : \"basic\"",
-                "\"created\" : \"2026-01-01T00:00:00Z\"", "\"sha256\"");
-        assertThat(content).doesNotContain(basic.password(), client.clientSecret());
-    }
-
-    @Test
-    void theFileIsReadableByItsOwnerOnly() throws IOException {
-        open().createIntegration("acme", "Production", AuthType.BASIC, Scopes.ALL);
-        Path file = data.resolve(AccountStore.FILE_NAME);
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            assertThat(Files.getPosixFilePermissions(file))
-                    .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+    void aTokenIsFoundWithItsClientAndAClientKeepsOnlyItsNewestLiveTokens() {
+        AccountStore store = open();
+        ApiClient client = store.createClient("acme", "reporting", List.of("users:read")).client();
+        Instant now = clock.instant();
+        for (int i = 0; i < 5; i++) {
+            assertThat(store.addToken(token(client, "t" + i, now.plus(Duration.ofMinutes(10 + i))), now, 3))
+                    .isTrue();
         }
+        assertThat(store.findToken("t0")).isEmpty();
+        assertThat(store.findToken("t1")).isEmpty();
+        StoredToken found = open().findToken("t4").orElseThrow();
+        assertThat(found.client()).isEqualTo(client);
+        assertThat(found.expiresAt()).isEqualTo(now.plus(Duration.ofMinutes(14)));
+
+        // Expired tokens go with the next token the client gets.
+        Instant later = now.plus(Duration.ofMinutes(13));
+        assertThat(store.addToken(token(client, "t5", later.plus(Duration.ofMinutes(10))), later, 3)).isTrue();
+        assertThat(store.findToken("t2")).isEmpty();
+        assertThat(store.findToken("t3")).isEmpty();
+        assertThat(store.findToken("t4")).isPresent();
+        assertThat(store.deleteToken("t4")).isTrue();
+        assertThat(store.deleteToken("t4")).isFalse();
+        assertThat(store.deleteTokensOf(client.clientId())).isEqualTo(1);
+        assertThat(store.findToken("t5")).isEmpty();
     }
 
     @Test
-    void aStoreSeesChangesAnotherProcessMadeToTheFile() {
+    void tokensIssuedAtOnceFromManyThreadsAndProcessesAreAllKept() throws Exception {
+        AccountStore first = open();
+        ApiClient client = first.createClient("acme", "reporting", List.of("users:read")).client();
+        AccountStore second = open();
+        int[] next = {0};
+        List<List<String>> issued = concurrently(8, () -> {
+            int thread;
+            synchronized (next) {
+                thread = next[0]++;
+            }
+            AccountStore store = thread % 2 == 0 ? first : second;
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                String id = "token-" + thread + "-" + i;
+                assertThat(store.addToken(token(client, id, clock.instant().plus(Duration.ofHours(1))),
+                        clock.instant(), 1_000)).isTrue();
+                ids.add(id);
+            }
+            return ids;
+        });
+        AccountStore reader = open();
+        assertThat(issued.stream().flatMap(List::stream)).hasSize(200)
+                .allSatisfy(id -> assertThat(reader.findToken(id)).as(id).isPresent());
+    }
+
+    @Test
+    void aStoreSeesChangesAnotherProcessMade() {
         AccountStore server = open();
         assertThat(server.integrations(null)).isEmpty();
 
-        // The command line, in another process, opens the same directory.
+        // The command line, in another process, opens the same database.
         IssuedIntegration created = open().createIntegration("acme", "Production", AuthType.BASIC, Scopes.ALL);
         assertThat(server.findBasic(created.userName())).contains(created.integration());
 
@@ -218,61 +313,32 @@ class AccountStoreTest {
     }
 
     @Test
-    void changesFromTwoStoresOnOneDirectoryAreBothKept() {
+    void changesFromTwoStoresOnOneDatabaseAreBothKept() {
         AccountStore first = open();
         AccountStore second = open();
         first.createIntegration("acme", "One", AuthType.BASIC, Scopes.ALL);
-        // second has not read the file since; its change starts from the file, not from its memory.
         second.createIntegration("acme", "Two", AuthType.BASIC, Scopes.ALL);
         assertThat(open().integrations(null)).extracting(Integration::name).containsExactly("One", "Two");
     }
 
     @Test
-    void anUnreadableFileIsRefusedAtOpenWithWhatToDo() throws IOException {
-        Files.writeString(data.resolve(AccountStore.FILE_NAME), "{\"format\": 1, \"integrations\": [");
-        assertThatThrownBy(this::open).isInstanceOf(AccountException.class)
-                .hasMessageContaining(AccountStore.FILE_NAME + " is not a valid integrations file")
-                .hasMessageEndingWith("restore it from a backup, or move it away to start with no integrations");
-    }
-
-    @Test
-    void aFileOfAnotherFormatIsRefused() throws IOException {
-        Files.writeString(data.resolve(AccountStore.FILE_NAME),
-                "{\"format\": 2, \"integrations\": [], \"clients\": []}");
-        assertThatThrownBy(this::open).hasMessageContaining("it has format 2 but this server reads format 1");
-    }
-
-    @Test
-    void aFileBrokenWhileServingKeepsTheIntegrationsReadBefore() throws IOException {
-        AccountStore server = open();
-        IssuedIntegration issued = server.createIntegration("acme", "Production", AuthType.BASIC, Scopes.ALL);
-        Files.writeString(data.resolve(AccountStore.FILE_NAME), "not json at all");
-
-        assertThat(server.findBasic(issued.userName())).contains(issued.integration());
-        assertThatThrownBy(this::open).isInstanceOf(AccountException.class);
-    }
-
-    @Test
-    void ensureBearerCreatesThenChangesNothingThenReplaces() throws IOException {
+    void ensureBearerCreatesThenChangesNothingThenReplaces() {
         AccountStore store = open();
         assertThat(store.ensureBearer("default", "bootstrap", "first-token-value", Scopes.ALL))
                 .isEqualTo(AccountStore.Ensured.CREATED);
-        String written = file();
-        Object fileKey = Files.readAttributes(data.resolve(AccountStore.FILE_NAME),
-                BasicFileAttributes.class).fileKey();
+        Integration first = store.integrations("default").get(0);
 
         clock.advance(Duration.ofHours(1));
         assertThat(open().ensureBearer("default", "bootstrap", "first-token-value", Scopes.ALL))
                 .isEqualTo(AccountStore.Ensured.UNCHANGED);
-        assertThat(file()).isEqualTo(written);
-        assertThat(Files.readAttributes(data.resolve(AccountStore.FILE_NAME),
-                BasicFileAttributes.class).fileKey()).isEqualTo(fileKey);
+        assertThat(store.integrations("default")).containsExactly(first);
 
         assertThat(open().ensureBearer("default", "bootstrap", "second-token-value", Scopes.ALL))
                 .isEqualTo(AccountStore.Ensured.REPLACED);
         assertThat(store.findBearer(BearerTokens.split("first-token-value").id())).isEmpty();
         Integration replaced = store.findBearer(BearerTokens.split("second-token-value").id()).orElseThrow();
         assertThat(replaced.secret().matches("second-token-value")).isTrue();
+        assertThat(replaced.created()).isEqualTo(clock.instant());
         assertThat(store.integrations("default")).hasSize(1);
     }
 
@@ -289,10 +355,35 @@ class AccountStoreTest {
     void ensureBearerRefusesATokenWhoseIdAnotherCredentialHas() {
         AccountStore store = open();
         IssuedIntegration other = store.createIntegration("acme", "Staging", AuthType.BEARER, Scopes.ALL);
+        IssuedClient client = store.createClient("acme", "reporting", Scopes.ALL);
         assertThatThrownBy(() -> store.ensureBearer("default", "bootstrap",
                 other.integration().credentialId() + ".another-secret", Scopes.ALL))
                 .isInstanceOf(AccountException.class)
                 .hasMessage("the credential id is already used by integration acme/Staging; use another token");
+        assertThatThrownBy(() -> store.ensureBearer("default", "bootstrap",
+                client.client().clientId() + ".another-secret", Scopes.ALL))
+                .hasMessage("the credential id is already used by API client acme/reporting; use another token");
         assertThat(store.integrations("default")).isEmpty();
+        assertThat(store.findBearer(other.integration().credentialId())).contains(other.integration());
+    }
+
+    @Test
+    void serversStartingAtOnceWithOneBootstrapTokenCreateItOnce() throws Exception {
+        List<AccountStore> servers = List.of(open(), open(), open());
+        int[] next = {0};
+        List<AccountStore.Ensured> outcomes = concurrently(6, () -> {
+            AccountStore store;
+            synchronized (next) {
+                store = servers.get(next[0]++ % servers.size());
+            }
+            return store.ensureBearer("default", "bootstrap", "a-shared-bootstrap-token", Scopes.ALL);
+        });
+        assertThat(outcomes).filteredOn(AccountStore.Ensured.CREATED::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(AccountStore.Ensured.UNCHANGED::equals).hasSize(5);
+        assertThat(open().integrations("default")).hasSize(1);
+    }
+
+    private static StoredToken token(ApiClient client, String id, Instant expiresAt) {
+        return new StoredToken(id, SecretHash.of("secret-of-" + id), expiresAt, client);
     }
 }

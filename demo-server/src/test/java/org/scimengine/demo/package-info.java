@@ -1,0 +1,4 @@
+@NullMarked
+package org.scimengine.demo;
+
+import org.jspecify.annotations.NullMarked;
