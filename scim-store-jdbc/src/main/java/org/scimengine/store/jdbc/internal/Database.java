@@ -65,7 +65,10 @@ public final class Database {
         return transaction(true, work);
     }
 
-    /** Runs work that only reads, on one snapshot of the database. */
+    /**
+     * Runs work that only reads: on SQLite in one deferred transaction, so all its statements see one snapshot
+     * (which costs nothing there); on PostgreSQL statement by statement, each with a snapshot of its own.
+     */
     public <T> T read(Function<DSLContext, T> work) {
         return transaction(false, work);
     }
@@ -93,13 +96,12 @@ public final class Database {
             if (lock != null) {
                 return immediate(connection, work);
             }
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            boolean snapshot = !write && dialect.family() == SQLDialect.POSTGRES;
-            if (snapshot) {
-                // A search reads its page and its total in one snapshot.
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            if (!write && dialect.family() == SQLDialect.POSTGRES && connection.getAutoCommit()) {
+                // Each statement reads a snapshot of its own; a transaction around a read would cost two more
+                // round trips (BEGIN, COMMIT) and lock nothing that matters.
+                return work.apply(DSL.using(connection, dialect, settings));
             }
+            boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
                 T result = work.apply(DSL.using(connection, dialect, settings));
@@ -110,9 +112,6 @@ public final class Database {
                 throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
-                if (snapshot) {
-                    connection.setTransactionIsolation(isolation);
-                }
             }
         } catch (SQLException e) {
             throw new DataAccessException("The database failed: " + e.getMessage(), e);
