@@ -33,8 +33,11 @@ import org.scimengine.core.SearchRequest;
  *
  * <pre>
  * SELECT r.attributes FROM scim_resource r JOIN scim_value v ON v.res = r.pk
- *  WHERE v.tenant = ? AND v.attr = 'userName' AND v.sub = '' AND v.s_fold = ?
+ *  WHERE v.tenant = ? AND v.attr = 'userName' AND v.sub = '' AND substr(v.s_fold, 1, 256) = ?
  * </pre>
+ *
+ * (the key of the store's value index, which holds a folded string's first 256 characters: the whole of every
+ * value here)
  *
  * (for {@code externalId}, which is caseExact, also {@code AND coalesce(v.s_exact, v.s_fold) = ?}, as the store
  * compares it). The bare query runs in autocommit on a connection of the store's own pool, prepared for each
@@ -57,9 +60,10 @@ import org.scimengine.core.SearchRequest;
 public class JdbcLookupBenchmark {
 
     static final String BARE_USER_NAME = "SELECT r.attributes FROM scim_resource r JOIN scim_value v ON v.res = r.pk"
-            + " WHERE v.tenant = ? AND v.attr = 'userName' AND v.sub = '' AND v.s_fold = ?";
+            + " WHERE v.tenant = ? AND v.attr = 'userName' AND v.sub = '' AND substr(v.s_fold, 1, 256) = ?";
     static final String BARE_EXTERNAL_ID = "SELECT r.attributes FROM scim_resource r JOIN scim_value v"
-            + " ON v.res = r.pk WHERE v.tenant = ? AND v.attr = 'externalId' AND v.sub = '' AND v.s_fold = ?"
+            + " ON v.res = r.pk WHERE v.tenant = ? AND v.attr = 'externalId' AND v.sub = ''"
+            + " AND substr(v.s_fold, 1, 256) = ?"
             + " AND coalesce(v.s_exact, v.s_fold) = ?";
 
     @Param({"sqlite", "postgresql"})

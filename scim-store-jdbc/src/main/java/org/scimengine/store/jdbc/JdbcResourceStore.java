@@ -99,6 +99,9 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
         } else {
             config.setJdbcUrl(location);
             config.setMaximumPoolSize(10);
+            // The store's queries are short lookups; PostgreSQL's JIT compiler, triggered by the estimate of
+            // the recursive groups query, spent 13 ms compiling for 0.8 ms of work.
+            config.setConnectionInitSql("SET jit = off");
         }
         HikariDataSource pool = new HikariDataSource(config);
         try {

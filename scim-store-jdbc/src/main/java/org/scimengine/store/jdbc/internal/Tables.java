@@ -1,6 +1,7 @@
 package org.scimengine.store.jdbc.internal;
 
 import java.math.BigDecimal;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Table;
@@ -52,8 +53,11 @@ final class Tables {
             attributes = field(alias, "attributes", SQLDataType.CLOB);
         }
 
+        private static final ConcurrentHashMap<String, Resources> ALIASES = new ConcurrentHashMap<>();
+
+        /** The table under an alias; jOOQ's objects are immutable, so one per alias serves every query. */
         static Resources as(String alias) {
-            return new Resources(alias);
+            return ALIASES.computeIfAbsent(alias, Resources::new);
         }
     }
 
@@ -93,8 +97,11 @@ final class Tables {
             dt = field(alias, "dt", SQLDataType.VARCHAR);
         }
 
+        private static final ConcurrentHashMap<String, Values> ALIASES = new ConcurrentHashMap<>();
+
+        /** The table under an alias; jOOQ's objects are immutable, so one per alias serves every query. */
         static Values as(String alias) {
-            return new Values(alias);
+            return ALIASES.computeIfAbsent(alias, Values::new);
         }
 
         /** The characters of a folded string the lookup index holds (migration V3). */
@@ -139,8 +146,11 @@ final class Tables {
             displayFold = field(alias, "display_fold", SQLDataType.VARCHAR);
         }
 
+        private static final ConcurrentHashMap<String, Members> ALIASES = new ConcurrentHashMap<>();
+
+        /** The table under an alias; jOOQ's objects are immutable, so one per alias serves every query. */
         static Members as(String alias) {
-            return new Members(alias);
+            return ALIASES.computeIfAbsent(alias, Members::new);
         }
     }
 
