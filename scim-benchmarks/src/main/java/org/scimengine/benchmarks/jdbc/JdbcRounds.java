@@ -139,9 +139,10 @@ public final class JdbcRounds {
                 update(range, 2, both[1].score());
                 update(range, 4, ratio);
             }
-            out.add(String.format(Locale.ROOT, "    range: %s %s–%s %s, %s %s–%s, ratio %.2f–%.2f",
+            out.add(String.format(Locale.ROOT, "    range: %s %s–%s %s, %s %s–%s %s, ratio %.2f–%.2f",
                     pair.first().label(), number(range[0]), number(range[1]), scores.get(p).get(0)[0].unit(),
-                    pair.second().label(), number(range[2]), number(range[3]), range[4], range[5]));
+                    pair.second().label(), number(range[2]), number(range[3]), scores.get(p).get(0)[1].unit(),
+                    range[4], range[5]));
         }
         System.out.println();
         out.forEach(System.out::println);

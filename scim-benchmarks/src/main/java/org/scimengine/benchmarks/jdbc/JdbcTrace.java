@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.scimengine.core.AttributeSelection;
@@ -29,8 +31,12 @@ import org.scimengine.store.jdbc.JdbcResourceStore;
  * pool configured as {@link JdbcResourceStore#open} configures its own, wrapped to watch the statements.
  *
  * <pre>
- * java -cp scim-benchmarks/target/benchmarks.jar org.scimengine.benchmarks.jdbc.JdbcTrace sqlite 1000000 userName|externalId|page|co|patch
+ * java -cp scim-benchmarks/target/benchmarks.jar org.scimengine.benchmarks.jdbc.JdbcTrace sqlite 1000000 userName|externalId|page|co|patch|patchfull [warm-up calls]
  * </pre>
+ *
+ * {@code patch} adds a spare user to the group of N and removes it again by {@code members[value eq ...]}, both
+ * with {@code excludedAttributes=members}; {@code patchfull} adds it with the full response, then removes it
+ * through the store. With more than 60 statements the trace is summed per distinct SQL.
  */
 public final class JdbcTrace {
 
@@ -86,6 +92,18 @@ public final class JdbcTrace {
                 case "page" -> () -> engine.search(BenchDatabase.CONTEXT, "User", SearchRequest.all().withPage(1, 100));
                 case "co" -> () -> engine.search(BenchDatabase.CONTEXT, "User",
                         SearchRequest.all().withFilter("userName co \"abc\"").withPage(1, 100));
+                case "patchfull" -> () -> {
+                    ObjectNode patch = JsonNodeFactory.instance.objectNode();
+                    patch.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:PatchOp");
+                    ObjectNode add = patch.putArray("Operations").addObject();
+                    add.put("op", "add");
+                    add.put("path", "members");
+                    add.putArray("value").addObject().put("value", spareId);
+                    engine.patch(BenchDatabase.CONTEXT, "Group", groupId, patch, null, AttributeSelection.DEFAULT);
+                    store.changeMembers(new org.scimengine.core.spi.MembershipChange(
+                            new org.scimengine.core.spi.ResourceKey(BenchDatabase.TENANT, "Group", groupId), false,
+                            java.util.Set.of(spareId), List.of(), null, java.time.Instant.now(), java.util.Set.of()));
+                };
                 case "patch" -> () -> {
                     ObjectNode patch = JsonNodeFactory.instance.objectNode();
                     patch.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:PatchOp");
@@ -105,7 +123,8 @@ public final class JdbcTrace {
                 };
                 default -> throw new IllegalArgumentException(what);
             };
-            for (int i = 0; i < 20; i++) {
+            int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+            for (int i = 0; i < warmups; i++) {
                 call.run();
             }
             tracing = true;
@@ -121,9 +140,24 @@ public final class JdbcTrace {
             System.out.printf(Locale.ROOT, "%n%s on %s: %.3f ms in all, %d statements taking %.3f ms%n%n", what,
                     dialect, total / 1e6, TRACE.size(), inStatements / 1e6);
             List<Traced> statements = new ArrayList<>(TRACE);
-            for (Traced t : statements) {
-                System.out.printf(Locale.ROOT, "%8.3f ms  %s%n            binds %s%n", t.nanos() / 1e6, t.sql(),
-                        t.binds());
+            if (statements.size() > 60) {
+                // Many statements: one line per distinct SQL, and each plan once (with its first binds).
+                Map<String, long[]> bySql = new LinkedHashMap<>();
+                Map<String, Traced> first = new LinkedHashMap<>();
+                for (Traced t : statements) {
+                    long[] sum = bySql.computeIfAbsent(t.sql(), k -> new long[2]);
+                    sum[0]++;
+                    sum[1] += t.nanos();
+                    first.putIfAbsent(t.sql(), t);
+                }
+                bySql.forEach((sql, sum) -> System.out.printf(Locale.ROOT, "%6d x %10.3f ms  %s%n", sum[0],
+                        sum[1] / 1e6, sql));
+                statements = new ArrayList<>(first.values());
+            } else {
+                for (Traced t : statements) {
+                    System.out.printf(Locale.ROOT, "%8.3f ms  %s%n            binds %s%n", t.nanos() / 1e6, t.sql(),
+                            t.binds());
+                }
             }
             System.out.println();
             for (Traced t : statements) {
