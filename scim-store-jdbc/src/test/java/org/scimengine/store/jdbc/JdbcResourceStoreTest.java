@@ -79,7 +79,7 @@ class JdbcResourceStoreTest {
             try (JdbcResourceStore second = JdbcResourceStore.open(file)) {
                 assertThat(userNames(second)).containsExactly("bjensen");
                 assertThat(query(second.dataSource(), "SELECT COUNT(*), MAX(CAST(version AS INTEGER)) FROM "
-                        + "scim_schema_history WHERE success = 1")).isEqualTo("4,4");
+                        + "scim_schema_history WHERE success = 1")).isEqualTo("5,5");
             }
         }
 
@@ -87,12 +87,12 @@ class JdbcResourceStoreTest {
         void aDatabaseAtAnOlderVersionIsBroughtUpToDateKeepingItsData() throws SQLException {
             String file = folder.resolve("old.db").toString();
             try (JdbcResourceStore current = JdbcResourceStore.open(file)) {
-                // Back to V1: V4 seeded statistics, V3 rebuilt the lookup index, V2 added the member-id index.
+                // Back to V1: V5 and V3 rebuilt the lookup index, V4 seeded statistics, V2 added the member-id index.
                 execute(current.dataSource(), "DROP INDEX scim_value_lookup");
                 execute(current.dataSource(), "CREATE INDEX scim_value_lookup ON scim_value "
                         + "(tenant, attr, sub, s_fold, res)");
                 execute(current.dataSource(), "DROP INDEX scim_member_by_id");
-                execute(current.dataSource(), "DELETE FROM scim_schema_history WHERE version IN ('2', '3', '4')");
+                execute(current.dataSource(), "DELETE FROM scim_schema_history WHERE version IN ('2', '3', '4', '5')");
                 create(current, "bjensen");
                 assertThat(query(current.dataSource(), "SELECT COUNT(*) FROM sqlite_master WHERE name = "
                         + "'scim_member_by_id'")).isEqualTo("0");
@@ -100,7 +100,7 @@ class JdbcResourceStoreTest {
             try (JdbcResourceStore upgraded = JdbcResourceStore.open(file)) {
                 assertThat(userNames(upgraded)).containsExactly("bjensen");
                 assertThat(query(upgraded.dataSource(), "SELECT MAX(CAST(version AS INTEGER)) FROM "
-                        + "scim_schema_history")).isEqualTo("4");
+                        + "scim_schema_history")).isEqualTo("5");
                 assertThat(query(upgraded.dataSource(), "SELECT COUNT(*) FROM sqlite_master WHERE name = "
                         + "'scim_member_by_id'")).isEqualTo("1");
             }
@@ -296,7 +296,7 @@ class JdbcResourceStoreTest {
                     assertThat(userNames(second)).containsExactly("bjensen");
                     assertThat(query(pool, "SELECT COUNT(*), MAX(CAST(version AS INTEGER)) FROM scim_schema_history "
                             + "WHERE success"))
-                            .isEqualTo("4,4");
+                            .isEqualTo("5,5");
                 } finally {
                     execute(admin, "DROP SCHEMA " + schema + " CASCADE");
                 }

@@ -50,19 +50,25 @@ final class FilterTranslator {
     private final Tables.Resources r;
     private final String coreSchema;
     private final String resourceType;
+    private final boolean boundedKey;
     private int aliases;
 
-    private FilterTranslator(ResolvedFilter filter, String tenant, Tables.Resources r) {
+    private FilterTranslator(ResolvedFilter filter, String tenant, Tables.Resources r, boolean boundedKey) {
         this.filter = filter;
         this.tenant = tenant;
         this.r = r;
+        this.boundedKey = boundedKey;
         this.coreSchema = filter.resourceType().schema();
         this.resourceType = filter.resourceType().name();
     }
 
-    /** The condition on the resources table {@code r} under which a resource of the filter's type matches. */
-    static Condition translate(ResolvedFilter filter, String tenant, Tables.Resources r) {
-        FilterTranslator translator = new FilterTranslator(filter, tenant, r);
+    /**
+     * The condition on the resources table {@code r} under which a resource of the filter's type matches.
+     *
+     * @param boundedKey whether the lookup index holds only a prefix of folded strings (PostgreSQL)
+     */
+    static Condition translate(ResolvedFilter filter, String tenant, Tables.Resources r, boolean boundedKey) {
+        FilterTranslator translator = new FilterTranslator(filter, tenant, r, boundedKey);
         return filter.filter().accept(translator.new Visitor(null));
     }
 
@@ -77,6 +83,10 @@ final class FilterTranslator {
     /** The scope of a value filter's conditions: one element of the filtered attribute. */
     private interface Element {
         Operand sub(String name);
+    }
+
+    private Slot slot(Tables.Values v) {
+        return Slot.of(v, boundedKey);
     }
 
     private String alias(String prefix) {
@@ -124,7 +134,7 @@ final class FilterTranslator {
             Tables.Values v = Tables.Values.as(alias("v"));
             return r.pk.in(select(v.res).from(v.table)
                     .where(v.tenant.eq(tenant)).and(v.attr.eq(attr)).and(v.sub.eq(sub))
-                    .and(test.apply(Slot.of(v))));
+                    .and(test.apply(slot(v))));
         };
     }
 
@@ -256,7 +266,7 @@ final class FilterTranslator {
             Tables.Values d = Tables.Values.as(alias("d"));
             Tables.Values e = Tables.Values.as(alias("e"));
             ResolvedAttribute resolved = filter.attribute(path, driver.attribute());
-            Condition test = test(resolved.leaf(), CompareOp.EQ, driver.value(), Slot.of(d));
+            Condition test = test(resolved.leaf(), CompareOp.EQ, driver.value(), slot(d));
             return r.pk.in(select(d.res).from(d.table)
                     .where(d.tenant.eq(tenant)).and(d.attr.eq(attr)).and(d.sub.eq(resolved.leaf().name())).and(test)
                     .and(exists(selectOne().from(e.table).where(e.res.eq(d.res)).and(e.attr.eq(attr))
@@ -277,7 +287,7 @@ final class FilterTranslator {
         return sub -> test -> {
             Tables.Values v = Tables.Values.as(alias("v"));
             return exists(selectOne().from(v.table).where(v.res.eq(res)).and(v.attr.eq(attr))
-                    .and(v.elem.eq(elem)).and(v.sub.eq(sub)).and(test.apply(Slot.of(v))));
+                    .and(v.elem.eq(elem)).and(v.sub.eq(sub)).and(test.apply(slot(v))));
         };
     }
 
@@ -346,7 +356,7 @@ final class FilterTranslator {
                     // BETWEEN rather than = on the folded column: SQLite would substitute the constant of
                     // "s_fold = ?" into the indexed expression and then no longer see the index.
                     Condition whole = caseExact ? field.eq(val(target)) : field.between(val(target), val(target));
-                    return key.eq(val(keyOf(StoredValues.fold(expected)))).and(whole);
+                    return key.eq(val(keyOf(StoredValues.fold(expected), key, slot))).and(whole);
                 }
                 return isString.and(field.eq(val(target)));
             case CO:
@@ -355,12 +365,13 @@ final class FilterTranslator {
                 if (target.isEmpty()) {
                     return isString;
                 }
-                if (key != null && !caseExact && keyOf(target).equals(target)) {
+                if (key != null && !caseExact && keyOf(target, key, slot).equals(target)) {
                     // A prefix within the indexed length is a prefix of the indexed part.
                     return range(key, target);
                 }
                 Condition within = range(field, target);
-                return key != null && !caseExact ? key.eq(val(keyOf(target))).and(within) : isString.and(within);
+                return key != null && !caseExact ? key.eq(val(keyOf(target, key, slot))).and(within)
+                        : isString.and(within);
             }
             case EW: {
                 if (target.isEmpty()) {
@@ -382,8 +393,14 @@ final class FilterTranslator {
         return successor == null ? from : from.and(field.lt(val(successor)));
     }
 
-    /** The part of a folded string the lookup index holds: its first {@link Tables.Values#KEY_LENGTH} characters. */
-    private static String keyOf(String folded) {
+    /**
+     * The part of a folded string the lookup index holds: all of it where the key is the folded column itself,
+     * else its first {@link Tables.Values#KEY_LENGTH} characters.
+     */
+    private static String keyOf(String folded, Field<String> key, Slot slot) {
+        if (key == slot.fold()) {
+            return folded;
+        }
         int count = folded.codePointCount(0, folded.length());
         return count <= Tables.Values.KEY_LENGTH ? folded
                 : folded.substring(0, folded.offsetByCodePoints(0, Tables.Values.KEY_LENGTH));

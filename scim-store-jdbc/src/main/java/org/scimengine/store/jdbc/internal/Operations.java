@@ -167,7 +167,7 @@ public final class Operations {
         ResolvedFilter filter = query.filter();
         Condition where = r.tenant.eq(query.tenant()).and(r.type.eq(query.resourceType().name()));
         if (filter != null) {
-            where = where.and(FilterTranslator.translate(filter, query.tenant(), r));
+            where = where.and(FilterTranslator.translate(filter, query.tenant(), r, postgres));
         }
         Ordering.Key key = Ordering.of(query.sort(), r, query.resourceType().schema());
         String cursorText = query.cursor();

@@ -28,9 +28,9 @@ record Slot(Field<String> fold, Field<String> exact, Field<BigDecimal> number, F
     private static final Field<BigDecimal> NO_NUMBER = DSL.inline(null, SQLDataType.NUMERIC);
     private static final Field<Integer> NO_INTEGER = DSL.inline(null, SQLDataType.INTEGER);
 
-    /** A row of {@code scim_value}. */
-    static Slot of(Tables.Values v) {
-        return new Slot(v.sFold, v.exact(), v.num, v.bool, v.dt, v.present.eq(1), v.foldKey());
+    /** A row of {@code scim_value}, whose lookup key is bounded on PostgreSQL ({@link Tables.Values#foldKey}). */
+    static Slot of(Tables.Values v, boolean boundedKey) {
+        return new Slot(v.sFold, v.exact(), v.num, v.bool, v.dt, v.present.eq(1), v.foldKey(boundedKey));
     }
 
     /**

@@ -104,12 +104,17 @@ final class Tables {
             return ALIASES.computeIfAbsent(alias, Values::new);
         }
 
-        /** The characters of a folded string the lookup index holds (migration V3). */
+        /** The characters of a folded string PostgreSQL's lookup index holds (migration V3). */
         static final int KEY_LENGTH = 256;
 
-        /** The indexed prefix of the folded string, written exactly as the index expression is. */
-        Field<String> foldKey() {
-            return DSL.function("substr", SQLDataType.VARCHAR, sFold, DSL.inline(1), DSL.inline(KEY_LENGTH));
+        /**
+         * The folded string as the lookup index holds it, written exactly as the index expression is: on
+         * PostgreSQL its first {@link #KEY_LENGTH} characters (an index entry must stay under about 2.7 kB), on
+         * SQLite, which has no such limit, the whole string (V5), so that {@code co} reads the index alone.
+         */
+        Field<String> foldKey(boolean bounded) {
+            return bounded ? DSL.function("substr", SQLDataType.VARCHAR, sFold, DSL.inline(1), DSL.inline(KEY_LENGTH))
+                    : sFold;
         }
 
         /** The string as stored: {@code s_exact} holds it only where it differs from its folded form. */
