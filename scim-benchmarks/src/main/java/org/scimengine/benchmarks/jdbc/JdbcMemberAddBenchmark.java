@@ -93,7 +93,7 @@ public class JdbcMemberAddBenchmark {
         try (Connection connection = db.dataSource().getConnection()) {
             try (PreparedStatement select = connection.prepareStatement("SELECT r.id, r.pk FROM scim_resource r"
                     + " JOIN scim_value v ON v.res = r.pk WHERE v.tenant = ? AND v.attr = 'displayName'"
-                    + " AND v.sub = '' AND substr(v.s_fold, 1, 256) = ? AND r.type = 'Group'")) {
+                    + " AND v.sub = '' AND v.s_fold = ? AND r.type = 'Group'")) {
                 select.setString(1, BenchDatabase.TENANT);
                 select.setString(2, "bench-members-" + groupSize);
                 try (ResultSet row = select.executeQuery()) {
@@ -106,7 +106,7 @@ public class JdbcMemberAddBenchmark {
             }
             try (PreparedStatement select = connection.prepareStatement("SELECT r.id, r.pk FROM scim_resource r"
                     + " JOIN scim_value v ON v.res = r.pk WHERE v.tenant = ? AND v.attr = 'userName' AND v.sub = ''"
-                    + " AND substr(v.s_fold, 1, 256) >= 'spare-' AND substr(v.s_fold, 1, 256) < 'spare.' ORDER BY r.pk")) {
+                    + " AND v.s_fold >= 'spare-' AND v.s_fold < 'spare.' ORDER BY r.pk")) {
                 select.setString(1, BenchDatabase.TENANT);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -379,7 +379,7 @@ public final class Operations {
         sql.select(R.pk, R.id).from(R.table).where(R.tenant.eq(query.tenant())).and(R.id.in(query.memberIds()))
                 .andExists(selectOne().from(M.table).where(M.memberPk.eq(R.pk)))
                 .forEach(row -> ids.put(row.value1(), row.value2()));
-        if (!ids.isEmpty()) {
+        if (!ids.isEmpty() && !directGroupsOnly(ids, groups)) {
             Groups closure = new Groups("g", M.memberPk.in(ids.keySet()));
             sql.select(closure.memberPk, closure.groupId, closure.displayExact, closure.direct).from(closure.table)
                     .orderBy(closure.direct.desc(), closure.groupId)
@@ -388,6 +388,29 @@ public final class Operations {
         }
         groups.replaceAll((id, refs) -> List.copyOf(refs));
         return groups;
+    }
+
+    /**
+     * Fills in the direct groups of the resources and says true, if none of those groups is in a group itself;
+     * else fills in nothing and says false, and the caller runs the recursive query. Most groups nest in nothing,
+     * and PostgreSQL misjudges the recursive query's size a hundredfold and then hashes every membership (50 ms
+     * for a page of 100 users of one group of 100,000).
+     */
+    private boolean directGroupsOnly(Map<Long, String> ids, Map<String, List<GroupRef>> groups) {
+        Tables.Resources group = Tables.Resources.as("gr");
+        Tables.Values name = Tables.Values.as("gn");
+        Tables.Members parent = Tables.Members.as("gp");
+        var direct = sql.select(M.memberPk, group.id, name.exact(),
+                        DSL.field(DSL.exists(selectOne().from(parent.table).where(parent.memberPk.eq(M.groupPk)))))
+                .from(M.table).join(group.table).on(group.pk.eq(M.groupPk))
+                .leftJoin(name.table).on(name.res.eq(group.pk)).and(name.attr.eq("displayName"))
+                .and(name.sub.eq("")).and(name.elem.eq(0)).and(name.kind.eq(ValueRows.STRING))
+                .where(M.memberPk.in(ids.keySet())).orderBy(group.id).fetch();
+        if (direct.stream().anyMatch(row -> Boolean.TRUE.equals(row.value4()))) {
+            return false;
+        }
+        direct.forEach(row -> groups.get(ids.get(row.value1())).add(new GroupRef(row.value2(), row.value3(), true)));
+        return true;
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
