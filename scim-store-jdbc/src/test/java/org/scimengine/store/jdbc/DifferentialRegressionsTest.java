@@ -14,18 +14,16 @@ class DifferentialRegressionsTest {
     @ParameterizedTest
     @ValueSource(longs = {-3203875L, 3488736L, -16233389066066L})
     void onSqlite(long seed) {
-        SqliteDifferentialFilterPropertiesTest property = new SqliteDifferentialFilterPropertiesTest();
-        try {
-            property.theDatabaseAnswersEveryFilterAsMemoryDoes(seed);
-        } finally {
-            property.closeStores();
-        }
+        run(new SqliteDifferentialFilterPropertiesTest(), seed);
     }
 
     @ParameterizedTest
     @ValueSource(longs = {-3203875L, 3488736L, -16233389066066L})
     void onPostgres(long seed) {
-        PostgresDifferentialFilterPropertiesTest property = new PostgresDifferentialFilterPropertiesTest();
+        run(new PostgresDifferentialFilterPropertiesTest(), seed);
+    }
+
+    private static void run(DifferentialFilterProperties property, long seed) {
         try {
             property.theDatabaseAnswersEveryFilterAsMemoryDoes(seed);
         } finally {

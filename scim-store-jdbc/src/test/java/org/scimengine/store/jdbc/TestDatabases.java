@@ -44,10 +44,9 @@ final class TestDatabases {
 
     /** A store on the PostgreSQL server's test schema, emptied first; skips (or fails on CI) without a server. */
     JdbcResourceStore postgres() {
-        DataSourceWithSchema source = postgresDataSource();
-        JdbcResourceStore store = JdbcResourceStore.builder(source.dataSource()).dialect(JdbcDialect.POSTGRESQL)
-                .build();
-        try (Connection connection = source.dataSource().getConnection();
+        HikariDataSource source = postgresDataSource();
+        JdbcResourceStore store = JdbcResourceStore.builder(source).dialect(JdbcDialect.POSTGRESQL).build();
+        try (Connection connection = source.getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE scim_value, scim_member, scim_unique, scim_count, scim_resource "
                     + "RESTART IDENTITY CASCADE");
@@ -59,14 +58,11 @@ final class TestDatabases {
 
     /** A second store on the same PostgreSQL schema, as a second engine instance would have, not emptied. */
     JdbcResourceStore postgresAgain() {
-        return track(JdbcResourceStore.builder(postgresDataSource().dataSource()).dialect(JdbcDialect.POSTGRESQL)
+        return track(JdbcResourceStore.builder(postgresDataSource()).dialect(JdbcDialect.POSTGRESQL)
                 .build());
     }
 
-    record DataSourceWithSchema(HikariDataSource dataSource) {
-    }
-
-    static synchronized DataSourceWithSchema postgresDataSource() {
+    static synchronized HikariDataSource postgresDataSource() {
         if (postgres == null && postgresProblem == null) {
             try {
                 try (HikariDataSource admin = pool(POSTGRES_URL, 1);
@@ -89,7 +85,7 @@ final class TestDatabases {
             }
             Assumptions.abort(postgresProblem);
         }
-        return new DataSourceWithSchema(postgres);
+        return postgres;
     }
 
     private static synchronized void dropSchema() {

@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Transactions on the store's database: each call runs its work in one transaction on one pooled connection,
+ * Transactions on the store's database: each write runs its work in one transaction on one pooled connection,
  * commits it before returning (so nothing is acknowledged before the database has it) and rolls it back if the
- * work throws. A transaction that lost a deadlock or a serialization conflict runs again, a few times, before
+ * work throws; reads run as {@link #read} says. A transaction that lost a deadlock or a serialization conflict runs again, a few times, before
  * its error propagates.
  *
  * <p>SQLite lets one transaction write at a time; this process's writers queue on a lock here instead of

@@ -53,8 +53,8 @@ import org.scimengine.core.spi.StoredValues;
 import org.scimengine.core.spi.UniqueValue;
 
 /**
- * The store's operations on one connection inside one transaction, which the caller opens, commits and rolls
- * back. Every write checks what it can before it changes anything; what only the database can decide (a unique
+ * The store's operations on one connection, inside the transaction the caller opens, commits and rolls back
+ * (for a write; a read on PostgreSQL runs statement by statement). Every write checks what it can before it changes anything; what only the database can decide (a unique
  * value two transactions insert at once, a version two transactions change at once) it decides by a constraint
  * or by {@code UPDATE ... WHERE version = ?}, and a failure leaves the transaction for the caller to roll back.
  */
