@@ -168,19 +168,38 @@ public final class ScimEngine {
             AttributeSelection selection) {
         TypeModel model = model(resourceType);
         Projection projection = projection(model, selection);
+        return result(context, model, create(ownUnit(), context, model, body), projection);
+    }
+
+    private StoredResource create(Target target, RequestContext context, TypeModel model, JsonNode body) {
         ObjectNode attributes = model.validator().forCreate(body);
         List<Member> members = takeMembers(model, attributes);
         applyRules(model, attributes);
         ResourceKey key = new ResourceKey(context.tenant(), model.type().name(), ids.get());
         Instant now = clock.instant();
-        StoredResource stored = store.inUnitOfWork(context.tenant(), unit -> {
-            StoredResource created = unit.create(new CreateRequest(key, attributes, model.uniqueValues(attributes), now));
+        return target.unit(context.tenant(), unit -> {
+            StoredResource created = unit.create(
+                    new CreateRequest(key, attributes, model.uniqueValues(attributes), now));
             if (!members.isEmpty()) {
-                created = unit.changeMembers(new MembershipChange(key, false, Set.of(), members, null, now, memberTypes));
+                created = unit.changeMembers(
+                        new MembershipChange(key, false, Set.of(), members, null, now, memberTypes));
             }
             return created;
         });
-        return result(context, model, stored, projection);
+    }
+
+    /**
+     * Where a write runs: normally in a unit of work of its own on the store; in a Bulk batch, in the nested unit
+     * its operation already runs in, whose reads see what the batch wrote before it.
+     */
+    private record Target(ResourceStore store, boolean inUnit) {
+        <T> T unit(String tenant, Function<ResourceStore, T> work) {
+            return inUnit ? work.apply(store) : store.inUnitOfWork(tenant, work);
+        }
+    }
+
+    private Target ownUnit() {
+        return new Target(store, false);
     }
 
     /**
@@ -205,9 +224,14 @@ public final class ScimEngine {
             @Nullable String ifMatch, AttributeSelection selection) {
         TypeModel model = model(resourceType);
         Projection projection = projection(model, selection);
+        return result(context, model, replace(ownUnit(), context, model, id, body, ifMatch), projection);
+    }
+
+    private StoredResource replace(Target target, RequestContext context, TypeModel model, String id, JsonNode body,
+            @Nullable String ifMatch) {
         ResourceKey key = key(context, model, id);
         Instant now = clock.instant();
-        StoredResource stored = validatedWrite(context, model, id, ifMatch,
+        return validatedWrite(target, context, model, id, ifMatch,
                 current -> prepareReplacement(model, body, current), (unit, current, replacement) -> {
                     StoredResource replaced = unit.replace(new ReplaceRequest(key, replacement.attributes(),
                             model.uniqueValues(replacement.attributes()), current.version(), now));
@@ -217,7 +241,6 @@ public final class ScimEngine {
                     }
                     return replaced;
                 });
-        return result(context, model, stored, projection);
     }
 
     /**
@@ -233,9 +256,14 @@ public final class ScimEngine {
             @Nullable String ifMatch, AttributeSelection selection) {
         TypeModel model = model(resourceType);
         Projection projection = projection(model, selection);
+        return result(context, model, patch(ownUnit(), context, model, id, body, ifMatch), projection);
+    }
+
+    private StoredResource patch(Target target, RequestContext context, TypeModel model, String id, JsonNode body,
+            @Nullable String ifMatch) {
         ResourceKey key = key(context, model, id);
         Instant now = clock.instant();
-        StoredResource stored = validatedWrite(context, model, id, ifMatch,
+        return validatedWrite(target, context, model, id, ifMatch,
                 current -> preparePatch(model, body, current), (unit, current, result) -> {
                     StoredResource updated = current;
                     if (result.attributesChanged()) {
@@ -245,7 +273,6 @@ public final class ScimEngine {
                     return result.membership().isEmpty() ? updated
                             : changeMembers(unit, key, result.membership(), updated.version(), now);
                 });
-        return result(context, model, stored, projection);
     }
 
     /** A write of what {@code prepare} made of the current resource, inside the store's unit of work. */
@@ -257,14 +284,18 @@ public final class ScimEngine {
     /**
      * Writes a resource in two steps, so that validation (a password's PBKDF2 hash, the host's rules) runs before
      * the unit of work, which a store may hold a lock for: {@code prepare} runs on the resource as read, and
-     * again inside the unit only if the resource changed meanwhile; {@code If-Match} is checked both times.
+     * again inside the unit only if the resource changed meanwhile; {@code If-Match} is checked both times. In a
+     * unit already (a Bulk batch), the resource cannot change between the two, so it is read once.
      */
-    private <P> StoredResource validatedWrite(RequestContext context, TypeModel model, String id,
+    private <P> StoredResource validatedWrite(Target target, RequestContext context, TypeModel model, String id,
             @Nullable String ifMatch, Function<StoredResource, P> prepare, Write<P> write) {
         ResourceKey key = key(context, model, id);
-        StoredResource read = store.get(key).orElseThrow(() -> notFound(model, id));
+        StoredResource read = target.store().get(key).orElseThrow(() -> notFound(model, id));
         Preconditions.requireMatch(ifMatch, read);
         P prepared = prepare.apply(read);
+        if (target.inUnit()) {
+            return write.apply(target.store(), read, prepared);
+        }
         return store.inUnitOfWork(context.tenant(), unit -> {
             StoredResource current = unit.get(key).orElseThrow(() -> notFound(model, id));
             Preconditions.requireMatch(ifMatch, current);
@@ -330,10 +361,13 @@ public final class ScimEngine {
      * @throws ResourceNotFoundException if it does not exist
      */
     public void delete(RequestContext context, String resourceType, String id, @Nullable String ifMatch) {
-        TypeModel model = model(resourceType);
+        delete(ownUnit(), context, model(resourceType), id, ifMatch);
+    }
+
+    private void delete(Target target, RequestContext context, TypeModel model, String id, @Nullable String ifMatch) {
         ResourceKey key = key(context, model, id);
         Instant now = clock.instant();
-        store.inUnitOfWork(context.tenant(), unit -> {
+        target.unit(context.tenant(), unit -> {
             StoredResource current = unit.get(key).orElseThrow(() -> notFound(model, id));
             Preconditions.requireMatch(ifMatch, current);
             unit.delete(new DeleteRequest(key, current.version(), now));
@@ -461,7 +495,11 @@ public final class ScimEngine {
 
     /**
      * Runs a Bulk request (RFC 7644 §3.7): each operation on its own, atomically, in an order that creates what
-     * {@code bulkId} references point at first; a {@code BulkResponse} with one status per operation.
+     * {@code bulkId} references point at first; a {@code BulkResponse} with one status per operation. On a store
+     * with {@linkplain org.scimengine.core.spi.StoreCapabilities#nestedUnits() nested units} the operations run
+     * in batches of up to 50 ms, each batch one unit of work and each operation a nested unit in it, so that a
+     * database commits a few times per request rather than once per operation; the response is made only after
+     * the last batch is durable.
      *
      * @param payloadSize the size of the request body in bytes, as received, checked against the maximum
      * @throws ScimException 413 if the body or the number of operations exceeds the limits, 400
@@ -469,9 +507,32 @@ public final class ScimEngine {
      */
     public ObjectNode bulk(RequestContext context, JsonNode body, long payloadSize) {
         return bulk.process(body, payloadSize, new BulkExecutor() {
+            /** The unit of the batch running now, or null outside a batch. */
+            private @Nullable ResourceStore batch;
+
             @Override
             public BulkResult execute(String method, String path, @Nullable String version, @Nullable JsonNode data) {
-                return executeBulkOperation(context, method, path, version, data);
+                ResourceStore unit = batch;
+                if (unit == null) {
+                    return executeBulkOperation(ownUnit(), context, method, path, version, data);
+                }
+                return unit.inUnitOfWork(context.tenant(), operation ->
+                        executeBulkOperation(new Target(operation, true), context, method, path, version, data));
+            }
+
+            @Override
+            public <T> T inBatch(Supplier<T> work) {
+                if (!store.capabilities().nestedUnits()) {
+                    return work.get();
+                }
+                return store.inUnitOfWork(context.tenant(), unit -> {
+                    batch = unit;
+                    try {
+                        return work.get();
+                    } finally {
+                        batch = null;
+                    }
+                });
             }
 
             @Override
@@ -486,7 +547,8 @@ public final class ScimEngine {
         });
     }
 
-    private BulkResult executeBulkOperation(RequestContext context, String method, String path,
+    /** One Bulk operation; its result needs no rendering, as the BulkResponse reports only id and version. */
+    private BulkResult executeBulkOperation(Target target, RequestContext context, String method, String path,
             @Nullable String version, @Nullable JsonNode data) {
         // A path is "/{endpoint}" for POST and "/{endpoint}/{id}" for the others.
         String[] segments = path.split("/", -1);
@@ -495,30 +557,28 @@ public final class ScimEngine {
             throw BadRequestException.invalidPath("a bulk operation's path must be /{endpoint} or /{endpoint}/{id},"
                     + " was '" + path + "'");
         }
-        String type = resourceTypeAt("/" + segments[1]).name();
+        TypeModel model = model(resourceTypeAt("/" + segments[1]).name());
         boolean post = method.equals("POST");
         if (post != (segments.length == 2)) {
             throw BadRequestException.invalidPath(post ? "POST goes to the endpoint, such as /Users, not to '" + path
                     + "'" : method + " needs a resource's path, such as /Users/{id}, not '" + path + "'");
         }
         JsonNode body = data == null ? NODES.nullNode() : data;
-        ResourceResult result;
+        StoredResource result;
         switch (method) {
-            case "POST" -> result = create(context, type, body, AttributeSelection.DEFAULT);
-            case "PUT" -> result = replace(context, type, segments[2], body, version, AttributeSelection.DEFAULT);
-            case "PATCH" -> result = patch(context, type, segments[2], body, version, AttributeSelection.DEFAULT);
+            case "POST" -> result = create(target, context, model, body);
+            case "PUT" -> result = replace(target, context, model, segments[2], body, version);
+            case "PATCH" -> result = patch(target, context, model, segments[2], body, version);
             case "DELETE" -> {
-                delete(context, type, segments[2], version);
-                return new BulkResult(204, segments[2], location(context, type, segments[2]), null);
+                delete(target, context, model, segments[2], version);
+                return new BulkResult(204, segments[2], Renderer.location(context.baseUrl(), model.type(),
+                        segments[2]), null);
             }
             default -> throw new NotImplementedException("bulk operations with method " + method
                     + " are not supported");
         }
-        return new BulkResult(post ? 201 : 200, result.id(), result.location(), result.version());
-    }
-
-    private String location(RequestContext context, String type, String id) {
-        return Renderer.location(context.baseUrl(), model(type).type(), id);
+        return new BulkResult(post ? 201 : 200, result.id(), Renderer.location(context.baseUrl(), model.type(),
+                result.id()), result.etag());
     }
 
     // ---------------------------------------------------------------------------------------------- discovery

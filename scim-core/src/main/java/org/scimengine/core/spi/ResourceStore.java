@@ -70,6 +70,16 @@ public interface ResourceStore {
      * a store need not keep one usable (a database transaction may be aborted by then). The engine runs every
      * write, and each Bulk operation, this way.
      *
+     * <p>Units may nest: {@code inUnitOfWork} called on the store a unit was given starts a unit inside it. A
+     * store that declares {@link StoreCapabilities#nestedUnits()} undoes a nested unit that throws on its own
+     * (as a database's savepoint does) and keeps the enclosing unit usable, so the engine may go on with it; what
+     * the nested unit did, when it returns, becomes durable with the enclosing unit. A store that does not
+     * declare it may simply run the nested work as part of the enclosing unit.
+     *
+     * <p>A store may run {@code work} more than once, for instance again after losing a conflict with a
+     * concurrent unit; only the last run's effects and result count. {@code work} must therefore keep no state
+     * of its own across runs except what it returns.
+     *
      * @param tenant the tenant every call inside works on
      * @param work what to do, given a store whose calls belong to the unit
      * @return what {@code work} returned

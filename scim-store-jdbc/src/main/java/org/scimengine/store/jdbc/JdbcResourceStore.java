@@ -29,6 +29,7 @@ import org.scimengine.core.spi.StoreQuery;
 import org.scimengine.core.spi.StoredResource;
 import org.scimengine.store.jdbc.internal.Database;
 import org.scimengine.store.jdbc.internal.Operations;
+import org.scimengine.store.jdbc.internal.UnitOfWork;
 
 /**
  * A {@link ResourceStore} in a relational database: an embedded SQLite file, or a PostgreSQL server that several
@@ -52,7 +53,7 @@ import org.scimengine.store.jdbc.internal.Operations;
  */
 public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
 
-    private static final StoreCapabilities CAPABILITIES = new StoreCapabilities(true);
+    private static final StoreCapabilities CAPABILITIES = new StoreCapabilities(true, true);
 
     private final Database database;
     private final JdbcDialect dialect;
@@ -198,9 +199,11 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
 
     /**
      * Runs {@code work} in one database transaction; if it throws, the transaction rolls back and the exception
-     * propagates. A unit started from within the unit joins it. If the transaction loses a deadlock or a
-     * serialization conflict to a concurrent one, the whole unit runs again (a few times at most), so
-     * {@code work} must do nothing outside the store it is given that it would mind doing twice.
+     * propagates. A unit started from within the unit is a savepoint in it ({@link StoreCapabilities#nestedUnits()}):
+     * if that one throws, the transaction goes back to the savepoint and the outer unit goes on. If the
+     * transaction loses a deadlock or a serialization conflict to a concurrent one, even inside a nested unit
+     * whose exception the work caught, the whole unit runs again (a few times at most), so {@code work} must do
+     * nothing outside the store it is given that it would mind doing twice.
      *
      * @throws IllegalArgumentException from the unit's store, for a call on another tenant
      * @throws IllegalStateException from the unit's store, when used after the unit ended
@@ -209,14 +212,7 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
     public <T> T inUnitOfWork(String tenant, Function<ResourceStore, T> work) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(work, "work");
-        return database.write(sql -> {
-            Unit unit = new Unit(tenant, new Operations(sql, true));
-            try {
-                return work.apply(unit);
-            } finally {
-                unit.open = false;
-            }
-        });
+        return database.write(sql -> UnitOfWork.run(sql, tenant, CAPABILITIES, work));
     }
 
     /** A builder of a store on a caller's data source. */
@@ -239,80 +235,6 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
             JdbcResourceStore store = new JdbcResourceStore(dataSource, dialect, null);
             store.database.migrate();
             return store;
-        }
-    }
-
-    /** The store a unit of work is given: every call joins the unit's transaction. */
-    private static final class Unit implements ResourceStore {
-        private final String tenant;
-        private final Operations operations;
-        private boolean open = true;
-
-        Unit(String tenant, Operations operations) {
-            this.tenant = tenant;
-            this.operations = operations;
-        }
-
-        private Operations on(String tenant) {
-            if (!open) {
-                throw new IllegalStateException("the unit of work has ended; use the store it was started on");
-            }
-            if (!this.tenant.equals(tenant)) {
-                throw new IllegalArgumentException("a unit of work of tenant " + this.tenant
-                        + " cannot work on tenant " + tenant);
-            }
-            return operations;
-        }
-
-        @Override
-        public StoreCapabilities capabilities() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        public StoredResource create(CreateRequest request) {
-            return on(request.key().tenant()).create(request);
-        }
-
-        @Override
-        public Optional<StoredResource> get(ResourceKey key) {
-            return on(key.tenant()).get(key);
-        }
-
-        @Override
-        public StoredResource replace(ReplaceRequest request) {
-            return on(request.key().tenant()).replace(request);
-        }
-
-        @Override
-        public void delete(DeleteRequest request) {
-            on(request.key().tenant()).delete(request);
-        }
-
-        @Override
-        public StorePage search(StoreQuery query) {
-            return on(query.tenant()).search(query);
-        }
-
-        @Override
-        public StoredResource changeMembers(MembershipChange change) {
-            return on(change.group().tenant()).changeMembers(change);
-        }
-
-        @Override
-        public MemberPage members(MembersQuery query) {
-            return on(query.group().tenant()).members(query);
-        }
-
-        @Override
-        public Map<String, List<GroupRef>> groupsOf(GroupsQuery query) {
-            return on(query.tenant()).groupsOf(query);
-        }
-
-        @Override
-        public <T> T inUnitOfWork(String tenant, Function<ResourceStore, T> work) {
-            on(tenant);
-            return work.apply(this);
         }
     }
 }

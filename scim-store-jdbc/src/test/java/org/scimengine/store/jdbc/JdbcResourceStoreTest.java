@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -207,6 +208,58 @@ class JdbcResourceStoreTest {
                             ResolvedFilter.parse(filter, FilterParser.standard(), REGISTRY, CoreSchemas.USER_TYPE),
                             ResolvedSort.byId(CoreSchemas.USER_TYPE), 0, 10, null))
                     .resources().stream().map(StoredResource::id).toList();
+        }
+    }
+
+    @Nested
+    class NestedUnits {
+
+        @Test
+        void aConflictLostInsideANestedUnitRunsTheWholeUnitAgainOnSqlite() {
+            assertLostConflictRunsAgain(databases.sqlite());
+        }
+
+        @Test
+        void aConflictLostInsideANestedUnitRunsTheWholeUnitAgainOnPostgres() {
+            assertLostConflictRunsAgain(databases.postgres());
+        }
+
+        /**
+         * A serialization failure inside a nested unit, which the work catches as the engine's Bulk does with an
+         * operation's failure, must not let the transaction commit: the database has undone more than the nested
+         * unit (on PostgreSQL, the whole snapshot is stale), so the store runs the outer unit again.
+         */
+        private void assertLostConflictRunsAgain(JdbcResourceStore store) {
+            int[] runs = {0};
+
+            String result = store.inUnitOfWork(TENANT, unit -> {
+                runs[0]++;
+                unit.create(new CreateRequest(new ResourceKey(TENANT, "User", "outer"),
+                        SampleResources.user("outer").build(), List.of(SampleResources.userNameValue("outer")),
+                        SampleResources.T0));
+                try {
+                    unit.inUnitOfWork(TENANT, nested -> {
+                        nested.create(new CreateRequest(new ResourceKey(TENANT, "User", "inner"),
+                                SampleResources.user("inner").build(),
+                                List.of(SampleResources.userNameValue("inner")), SampleResources.T0));
+                        if (runs[0] == 1) {
+                            throw new DataAccessException("lost a conflict",
+                                    new SQLException("could not serialize access", "40001"));
+                        }
+                        return null;
+                    });
+                } catch (DataAccessException lost) {
+                    return "caught on run " + runs[0];
+                }
+                return "done on run " + runs[0];
+            });
+
+            assertThat(result).isEqualTo("done on run 2");
+            assertThat(runs[0]).isEqualTo(2);
+            assertThat(store.get(new ResourceKey(TENANT, "User", "outer"))).isPresent();
+            assertThat(store.get(new ResourceKey(TENANT, "User", "inner"))).isPresent();
+            assertThat(store.search(new StoreQuery(TENANT, CoreSchemas.USER_TYPE, null,
+                    ResolvedSort.byId(CoreSchemas.USER_TYPE), 0, 10, null)).totalResults()).isEqualTo(2);
         }
     }
 

@@ -22,6 +22,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 
 /**
  * Over random graphs of POSTs that refer to each other's bulkIds, listed in a random order: without a cycle
@@ -152,6 +154,38 @@ class BulkProcessorPropertiesTest {
         }
         assertThat(service.calls()).extracting(call -> call.data().get("displayName").textValue())
                 .containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    /**
+     * Batching changes nothing a client sees: with batches of any length, batches the executor runs again or that
+     * fail as a whole, refused operations and any {@code failOnErrors}, the response and what is stored are those
+     * of a run without batches.
+     */
+    @Property(tries = 300)
+    void batchedRunsAnswerAsUnbatchedOnes(@ForAll("anyGraph") Graph graph,
+            @ForAll @IntRange(min = 1, max = 5) int batchLength,
+            @ForAll @Size(max = 6) List<TransactionalService.End> ends,
+            @ForAll @Size(max = 4) Set<@IntRange(min = 0, max = 11) Integer> refusedNodes,
+            @ForAll @IntRange(min = 1, max = 13) int failOnErrors) {
+        ObjectNode request = (ObjectNode) graph.request();
+        request.put("failOnErrors", failOnErrors);
+        Set<String> refused = new HashSet<>();
+        refusedNodes.forEach(node -> refused.add("group " + node));
+        TransactionalService plain = new TransactionalService(false, false, refused);
+        TransactionalService batched = new TransactionalService(true, false, refused)
+                .then(ends.toArray(TransactionalService.End[]::new));
+
+        ObjectNode expected = PROCESSOR.process(request, 1000, plain);
+        ObjectNode actual = new BulkProcessor(1000, 1_000_000, batchLength, () -> batched.now)
+                .process(request, 1000, batched);
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(batched.committed()).isEqualTo(plain.committed());
+    }
+
+    @Provide
+    Arbitrary<Graph> anyGraph() {
+        return Arbitraries.oneOf(acyclic(), cyclic());
     }
 
     @Provide

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -509,6 +510,79 @@ class BulkProcessorTest {
         void aSuccessfulResultMustBeASuccess() {
             assertThatThrownBy(() -> new BulkResult(404, null, null, null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("404");
+        }
+    }
+
+    @Nested
+    class Batches {
+
+        private static final String SEVEN_USERS = String.join(", ", post("u1", "Users", user("u1")),
+                post("u2", "Users", user("u2")), post("u3", "Users", user("u3")), post("u4", "Users", user("u4")),
+                post("u5", "Users", user("u5")), post("u6", "Users", user("u6")), post("u7", "Users", user("u7")));
+
+        /** A processor whose batches end once {@code batchNanos} have passed on the service's clock (a POST: 1). */
+        private BulkProcessor processor(TransactionalService service, long batchNanos) {
+            return new BulkProcessor(10, 10_000, batchNanos, () -> service.now);
+        }
+
+        @Test
+        void aBatchTakesOperationsUntilItsTimeIsUp() {
+            TransactionalService service = new TransactionalService(true, false, Set.of());
+
+            ObjectNode response = processor(service, 3).process(bulk(SEVEN_USERS), 100, service);
+
+            assertThat(statuses(response)).containsOnly("201").hasSize(7);
+            assertThat(service.batchOfCall()).containsExactly(1, 1, 1, 2, 2, 2, 3);
+            assertThat(service.committed()).hasSize(7);
+        }
+
+        @Test
+        void aBatchRunAgainReportsOnlyWhatItsLastRunDid() {
+            TransactionalService service = new TransactionalService(true, true, Set.of())
+                    .then(TransactionalService.End.RUN_AGAIN);
+            JsonNode request = bulk(String.join(", ", post("g", "Groups", group("G", "bulkId:a", "bulkId:b")),
+                    post("a", "Users", user("a")), post("b", "Users", user("b"))));
+
+            ObjectNode response = processor(service, 1_000).process(request, 100, service);
+
+            // The first run made id1 to id3, which the undo threw away; the second made id4 to id6.
+            assertThat(service.batchOfCall()).containsExactly(1, 1, 1, 2, 2, 2);
+            assertThat(operations(response)).extracting(op -> op.get("location").textValue()).containsExactly(
+                    FakeScimService.BASE + "/Groups/id6", FakeScimService.BASE + "/Users/id4",
+                    FakeScimService.BASE + "/Users/id5");
+            assertThat(service.committed().keySet())
+                    .containsExactlyInAnyOrder("/Users/id4", "/Users/id5", "/Groups/id6");
+            assertThat(TransactionalService.members(service.committed().get("/Groups/id6")))
+                    .containsExactly("id4", "id5");
+        }
+
+        @Test
+        void afterABatchFailsAsAWholeTheRestRunsOneOperationAtATime() {
+            TransactionalService service = new TransactionalService(true, true, Set.of())
+                    .then(TransactionalService.End.COMMIT, TransactionalService.End.FAIL);
+
+            ObjectNode response = processor(service, 2).process(bulk(SEVEN_USERS), 100, service);
+
+            // Batch 1 committed u1 and u2; batch 2 (u3, u4) failed, and from there every call is on its own.
+            assertThat(service.batchOfCall()).containsExactly(1, 1, 2, 2, 0, 0, 0, 0, 0);
+            assertThat(service.batchesStarted()).isEqualTo(2);
+            assertThat(statuses(response)).containsOnly("201").hasSize(7);
+            assertThat(operations(response)).extracting(op -> op.get("location").textValue())
+                    .allSatisfy(location -> assertThat(service.committed())
+                            .containsKey(location.substring(FakeScimService.BASE.length())));
+            assertThat(service.committed()).hasSize(7);
+        }
+
+        @Test
+        void failuresCountAcrossBatchesAndStopTheRequestInsideOne() {
+            TransactionalService service = new TransactionalService(true, false, Set.of("u2", "u4"));
+
+            ObjectNode response = processor(service, 3).process(bulk("'failOnErrors': 2, ", SEVEN_USERS), 100,
+                    service);
+
+            assertThat(statuses(response)).containsExactly("201", "409", "201", "409");
+            assertThat(service.batchOfCall()).containsExactly(1, 1, 1, 2);
+            assertThat(service.committed()).hasSize(2);
         }
     }
 }

@@ -1173,6 +1173,48 @@ public abstract class ResourceStoreContract {
         }
 
         @Test
+        void aNestedUnitThatFailsIsUndoneAloneAndTheOuterUnitGoesOn() {
+            assumeTrue(store.capabilities().nestedUnits(), "the store's units do not nest");
+            StoredResource alice = createUser("alice");
+            StoredResource group = createGroup("G");
+
+            store.inUnitOfWork(TENANT, unit -> {
+                StoredResource before = unit.create(new CreateRequest(userKey(TENANT, "before"),
+                        user("before").build(), List.of(userNameValue("before")), at(1)));
+                // Refused by the database itself on a JDBC store (the id is taken), which on PostgreSQL aborts
+                // the transaction up to the nested unit's start.
+                assertThatThrownBy(() -> unit.inUnitOfWork(TENANT, nested -> {
+                    nested.create(new CreateRequest(userKey(TENANT, "inner"), user("inner").build(),
+                            List.of(userNameValue("inner")), at(2)));
+                    nested.changeMembers(new MembershipChange(key(group), false, Set.of(),
+                            List.of(Member.of(userId(TENANT, "inner"))), null, at(2)));
+                    return nested.create(new CreateRequest(key(before), user("clash").build(),
+                            List.of(userNameValue("clash")), at(2)));
+                })).isInstanceOf(RuntimeException.class);
+                assertThatThrownBy(() -> unit.inUnitOfWork(TENANT, nested -> {
+                    nested.delete(new DeleteRequest(key(alice), null, at(3)));
+                    return nested.create(new CreateRequest(userKey(TENANT, "taken"), user("BEFORE").build(),
+                            List.of(userNameValue("BEFORE")), at(3)));
+                })).isInstanceOf(ConflictException.class);
+                assertThat(unit.get(userKey(TENANT, "inner"))).isEmpty();
+                assertThat(unit.get(key(alice))).isPresent();
+                return unit.inUnitOfWork(TENANT, nested -> nested.create(new CreateRequest(userKey(TENANT, "after"),
+                        user("after").build(), List.of(userNameValue("after")), at(4))));
+            });
+
+            assertThat(ids(search(TENANT, USERS, null))).containsExactlyInAnyOrder(alice.id(),
+                    userId(TENANT, "before"), userId(TENANT, "after"));
+            assertThat(search(TENANT, USERS, null).totalResults()).isEqualTo(3);
+            assertThat(store.get(userKey(TENANT, "before")).orElseThrow().attributes().get("userName").asText())
+                    .isEqualTo("before");
+            StoredResource unchanged = store.get(key(group)).orElseThrow();
+            assertThat(unchanged.version()).isEqualTo(group.version());
+            assertThat(memberIds(unchanged)).isEmpty();
+            assertThat(createUser(TENANT, "inner-again", user("inner").build(), at(5)).version()).isEqualTo(1);
+            assertThat(createUser(TENANT, "clash-again", user("clash").build(), at(5)).version()).isEqualTo(1);
+        }
+
+        @Test
         void callsForAnotherTenantInsideAreRefused() {
             createUser(OTHER_TENANT, user("stranger").build(), T0);
 

@@ -531,6 +531,110 @@ public abstract class ScimEngineContract {
     }
 
     @Test
+    void bulkFailuresUndoOnlyTheirOwnWrites() {
+        String existing = createUser(ACME, "existing").id();
+        String leaver = createUser(ACME, "leaver").id();
+        String old = createGroup(ACME, "Old", leaver).id();
+        ObjectNode request = json("""
+                {'schemas': ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], 'Operations': [
+                   {'method': 'POST', 'path': '/Users', 'bulkId': 'ann',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'ann'}},
+                   {'method': 'POST', 'path': '/Users', 'bulkId': 'dup',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'EXISTING'}},
+                   {'method': 'POST', 'path': '/Groups', 'bulkId': 'broken',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:Group'], 'displayName': 'Team',
+                             'members': [{'value': 'bulkId:ann'}, {'value': 'no-such-user'}]}},
+                   {'method': 'POST', 'path': '/Users', 'bulkId': 'bob',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'bob'}},
+                   {'method': 'PATCH', 'path': '/Users/%s', 'version': 'W/\\"999\\"',
+                    'data': {'schemas': ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+                             'Operations': [{'op': 'replace', 'path': 'displayName', 'value': 'Never'}]}},
+                   {'method': 'DELETE', 'path': '/Users/%s'},
+                   {'method': 'POST', 'path': '/Groups', 'bulkId': 'team',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:Group'], 'displayName': 'Team',
+                             'members': [{'value': 'bulkId:ann'}, {'value': 'bulkId:bob'}]}},
+                   {'method': 'PUT', 'path': '/Users/bulkId:bob',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'ANN'}}]}
+                """.formatted(existing, leaver));
+
+        JsonNode operations = engine.bulk(ACME, request, 2_000).get("Operations");
+
+        List<String> statuses = new ArrayList<>();
+        operations.forEach(o -> statuses.add(o.get("status").asText()));
+        assertThat(statuses).containsExactly("201", "409", "400", "201", "412", "204", "201", "409");
+        String ann = operations.get(0).get("location").asText().replace(BASE + "/Users/", "");
+        String bob = operations.get(3).get("location").asText().replace(BASE + "/Users/", "");
+        String team = operations.get(6).get("location").asText().replace(BASE + "/Groups/", "");
+        assertThat(names(engine.search(ACME, "User", SearchRequest.all())))
+                .containsExactlyInAnyOrder("existing", "ann", "bob");
+        assertThat(total(ACME, "User", "userName pr")).isEqualTo(3);
+        assertThat(total(ACME, "Group", "displayName eq \"Team\"")).isEqualTo(1);
+        assertThat(total(ACME, "Group", "displayName pr")).isEqualTo(2);
+        List<String> members = new ArrayList<>();
+        engine.get(ACME, "Group", team, ALL).resource().get("members")
+                .forEach(m -> members.add(m.get("value").asText()));
+        assertThat(members).containsExactlyInAnyOrder(ann, bob);
+        assertThat(engine.get(ACME, "Group", old, ALL).resource().path("members")).isEmpty();
+        assertThat(engine.get(ACME, "User", existing, ALL).resource().has("displayName")).isFalse();
+        assertThat(engine.get(ACME, "User", bob, ALL).resource().get("userName").asText()).isEqualTo("bob");
+        assertThat(total(ACME, "User", "groups.value eq \"" + team + "\"")).isEqualTo(2);
+    }
+
+    @Test
+    void aBulkBatchThatTheStoreRunsAgainCountsOnlyOnce() {
+        ScriptedUnitsStore scripted = new ScriptedUnitsStore(store);
+
+        assertCarolAndHerGroup(bulkCarolAndHerGroup(scripted, ScriptedUnitsStore.Next.RUN_TWICE));
+    }
+
+    @Test
+    void aBulkBatchThatFailsAsAWholeIsRunAgainOperationByOperation() {
+        ScriptedUnitsStore scripted = new ScriptedUnitsStore(store);
+
+        assertCarolAndHerGroup(bulkCarolAndHerGroup(scripted, ScriptedUnitsStore.Next.FAIL_AFTER_WORK));
+        if (store.capabilities().nestedUnits()) {
+            // The failed batch, then one unit per operation.
+            assertThat(scripted.units()).isEqualTo(4);
+        }
+    }
+
+    /** Sends a request of three operations through an engine on the scripted store, its first unit armed. */
+    private JsonNode bulkCarolAndHerGroup(ScriptedUnitsStore scripted, ScriptedUnitsStore.Next first) {
+        ScimEngine on = engine(scripted);
+        ObjectNode request = carolAndHerGroup();
+        scripted.next(first);
+        return on.bulk(ACME, request, 2_000).get("Operations");
+    }
+
+    private static ObjectNode carolAndHerGroup() {
+        return json("""
+                {'schemas': ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], 'Operations': [
+                   {'method': 'POST', 'path': '/Users', 'bulkId': 'carol',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'], 'userName': 'carol'}},
+                   {'method': 'POST', 'path': '/Groups', 'bulkId': 'g',
+                    'data': {'schemas': ['urn:ietf:params:scim:schemas:core:2.0:Group'], 'displayName': 'G',
+                             'members': [{'value': 'bulkId:carol'}]}},
+                   {'method': 'PATCH', 'path': '/Users/bulkId:carol',
+                    'data': {'schemas': ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+                             'Operations': [{'op': 'replace', 'path': 'displayName', 'value': 'Carol'}]}}]}
+                """);
+    }
+
+    private void assertCarolAndHerGroup(JsonNode operations) {
+        List<String> statuses = new ArrayList<>();
+        operations.forEach(o -> statuses.add(o.get("status").asText()));
+        assertThat(statuses).containsExactly("201", "201", "200");
+        String carol = operations.get(0).get("location").asText().replace(BASE + "/Users/", "");
+        String group = operations.get(1).get("location").asText().replace(BASE + "/Groups/", "");
+        assertThat(total(ACME, "User", "userName pr")).isEqualTo(1);
+        assertThat(total(ACME, "Group", "displayName pr")).isEqualTo(1);
+        JsonNode stored = engine.get(ACME, "User", carol, ALL).resource();
+        assertThat(stored.get("displayName").asText()).isEqualTo("Carol");
+        assertThat(operations.get(2).get("version").asText()).isEqualTo(engine.get(ACME, "User", carol, ALL).version());
+        assertThat(engine.get(ACME, "Group", group, ALL).resource().at("/members/0/value").asText()).isEqualTo(carol);
+    }
+
+    @Test
     void bulkLimitsAreA413() {
         ScimEngine limited = ScimEngine.builder(store).passwordHashIterations(1_000).bulkLimits(1, 10_000).build();
         ObjectNode request = json("""

@@ -99,16 +99,23 @@ public final class Operations {
     public StoredResource create(CreateRequest request) {
         ResourceKey key = request.key();
         List<ValueRows.Row> rows = ValueRows.of(request.attributes());
-        if (sql.fetchExists(selectOne().from(R.table).where(R.tenant.eq(key.tenant())).and(R.id.eq(key.id())))) {
-            throw new IllegalArgumentException("the id " + key.id() + " is already in use; the engine must generate a "
-                    + "new id for every resource");
-        }
         requireUnique(key, request.uniqueValues(), null);
         String created = Instants.encode(request.now());
-        long pk = Objects.requireNonNull(sql.insertInto(R.table, R.tenant, R.type, R.id, R.version, R.created,
-                        R.lastModified, R.attributes)
-                .values(key.tenant(), key.resourceType(), key.id(), 1L, created, created, text(request.attributes()))
-                .returningResult(R.pk).fetchOne()).value1();
+        long pk;
+        try {
+            // UNIQUE (tenant, id) refuses an id in use; asking first would cost every create a statement.
+            pk = Objects.requireNonNull(sql.insertInto(R.table, R.tenant, R.type, R.id, R.version, R.created,
+                            R.lastModified, R.attributes)
+                    .values(key.tenant(), key.resourceType(), key.id(), 1L, created, created,
+                            text(request.attributes()))
+                    .returningResult(R.pk).fetchOne()).value1();
+        } catch (DataAccessException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new IllegalArgumentException("the id " + key.id() + " is already in use; the engine must"
+                        + " generate a new id for every resource", e);
+            }
+            throw e;
+        }
         insertUniques(pk, key, request.uniqueValues());
         insertValues(pk, key.tenant(), rows);
         count(key.tenant(), key.resourceType(), 1);

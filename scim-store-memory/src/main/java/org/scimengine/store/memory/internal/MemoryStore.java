@@ -41,7 +41,7 @@ import org.scimengine.store.memory.internal.TenantState.Holder;
  */
 public final class MemoryStore implements ResourceStore {
 
-    private static final StoreCapabilities CAPABILITIES = new StoreCapabilities(true);
+    private static final StoreCapabilities CAPABILITIES = new StoreCapabilities(true, true);
 
     private final ConcurrentHashMap<String, TenantState> tenants = new ConcurrentHashMap<>();
 
