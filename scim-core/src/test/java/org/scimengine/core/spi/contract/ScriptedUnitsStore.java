@@ -31,6 +31,8 @@ final class ScriptedUnitsStore implements ResourceStore {
 
     /** The failure a unit armed with {@link Next#FAIL_AFTER_WORK} throws. */
     static final class CommitFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         CommitFailed() {
             super("the commit failed");
         }
@@ -38,6 +40,8 @@ final class ScriptedUnitsStore implements ResourceStore {
 
     /** Undoes a unit from inside, so that the delegate rolls it back. */
     private static final class Undo extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Undo() {
             super(null, null, false, false);
         }
