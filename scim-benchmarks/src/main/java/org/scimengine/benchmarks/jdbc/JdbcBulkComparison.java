@@ -28,13 +28,15 @@ import org.scimengine.core.ScimEngine;
  * <ul>
  *   <li>Engine: {@link ScimEngine#bulk} with POST {@code /Users} operations, {@code opsPerRequest} per request,
  *       one request after another. The requests are built before the clock starts; what is timed is what a
- *       server does with a parsed body: validation, uniqueness checks, the store's writes, one transaction per
- *       operation as RFC 7644 §3.7 makes each operation its own, and the BulkResponse.</li>
+ *       server does with a parsed body: validation, uniqueness checks, the store's writes (a transaction per
+ *       batch of operations, a savepoint per operation, as RFC 7644 §3.7 makes each operation its own), and the
+ *       BulkResponse.</li>
  *   <li>Bare ({@link BareWriter}): the same documents written by plain JDBC into the same tables with exactly the
  *       rows the store writes ({@link StoreRows}: the resource row, every {@code scim_value} row, the
  *       {@code userName} and {@code externalId} rows of {@code scim_unique}, and the count), in one transaction,
- *       with batched inserts and one commit. Timed: the id, the JSON text, the rows, the inserts and the commit. It skips what only the
- *       engine does (schema validation, the checks before each write, one transaction per resource): it is the
+ *       with batched inserts and one commit. Timed: the id, the JSON text, the rows, the inserts and the commit.
+ *       It skips what only the engine does (schema validation, the checks before each write, a savepoint per
+ *       operation and a commit per batch): it is the
  *       floor the store's write path could reach on this database, not a different kind of storage.</li>
  * </ul>
  *

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.scimengine.core.AttributeSelection;
+import org.scimengine.core.RequestContext;
 import org.scimengine.core.ScimEngine;
 import org.scimengine.core.SearchRequest;
 import org.scimengine.store.jdbc.JdbcDialect;
@@ -31,12 +32,13 @@ import org.scimengine.store.jdbc.JdbcResourceStore;
  * pool configured as {@link JdbcResourceStore#open} configures its own, wrapped to watch the statements.
  *
  * <pre>
- * java -cp scim-benchmarks/target/benchmarks.jar org.scimengine.benchmarks.jdbc.JdbcTrace sqlite 1000000 userName|externalId|page|co|patch|patchfull [warm-up calls]
+ * java -cp scim-benchmarks/target/benchmarks.jar org.scimengine.benchmarks.jdbc.JdbcTrace sqlite 1000000 userName|externalId|page|co|patch|patchfull|bulk [warm-up calls]
  * </pre>
  *
  * {@code patch} adds a spare user to the group of N and removes it again by {@code members[value eq ...]}, both
  * with {@code excludedAttributes=members}; {@code patchfull} adds it with the full response, then removes it
- * through the store. With more than 60 statements the trace is summed per distinct SQL.
+ * through the store; {@code bulk} posts 100 new users in one Bulk request, into a new tenant each call (so a
+ * trace leaves them behind: use a database made for tracing). With more than 60 statements the trace is summed per distinct SQL.
  */
 public final class JdbcTrace {
 
@@ -121,6 +123,20 @@ public final class JdbcTrace {
                     engine.patch(BenchDatabase.CONTEXT, "Group", groupId, remove, null,
                             new AttributeSelection(null, "members"));
                 };
+                case "bulk" -> {
+                    // Each call posts 100 new users into a tenant of its own, deleted by nobody: a trace database.
+                    int[] calls = {0};
+                    yield () -> {
+                        int n = ++calls[0];
+                        List<ObjectNode> posted = new ArrayList<>();
+                        var generated = BenchUsers.iterate(5_000, 7_000_000L + n);
+                        while (posted.size() < 100) {
+                            posted.add(generated.next());
+                        }
+                        engine.bulk(RequestContext.of("trace-bulk-" + n + "-" + System.nanoTime(),
+                                "https://bench.example/scim/v2"), JdbcLoad.bulkRequest(posted, "u"), 1_000);
+                    };
+                }
                 default -> throw new IllegalArgumentException(what);
             };
             int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 20;
@@ -228,11 +244,31 @@ public final class JdbcTrace {
                     long start = System.nanoTime();
                     Object result = invoke(connection, method, args);
                     if (result instanceof PreparedStatement statement && method.getName().equals("prepareStatement")) {
+                        if (tracing) {
+                            // SQLite compiles the statement here; sqlite-jdbc keeps no statement cache.
+                            TRACE.add(new Traced("(prepare) " + args[0], List.of(), System.nanoTime() - start));
+                        }
                         return statement(statement, (String) args[0]);
+                    }
+                    if (result instanceof Statement plain && method.getName().equals("createStatement")) {
+                        return plainStatement(plain);
                     }
                     if (tracing && !method.getName().equals("unwrap") && !method.getName().equals("isWrapperFor")) {
                         TRACE.add(new Traced("(connection) " + method.getName(), args == null ? List.of()
                                 : List.of(args), System.nanoTime() - start));
+                    }
+                    return result;
+                });
+    }
+
+    /** A statement that runs SQL text (BEGIN, COMMIT, savepoints): each execution timed. */
+    private static Statement plainStatement(Statement statement) {
+        return (Statement) Proxy.newProxyInstance(JdbcTrace.class.getClassLoader(), new Class<?>[] {Statement.class},
+                (proxy, method, args) -> {
+                    long start = System.nanoTime();
+                    Object result = invoke(statement, method, args);
+                    if (tracing && method.getName().startsWith("execute") && args != null && args.length > 0) {
+                        TRACE.add(new Traced(String.valueOf(args[0]), List.of(), System.nanoTime() - start));
                     }
                     return result;
                 });

@@ -156,45 +156,45 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
 
     @Override
     public StoredResource create(CreateRequest request) {
-        return database.write(sql -> new Operations(sql, false).create(request));
+        return writing(operations -> operations.create(request));
     }
 
     @Override
     public Optional<StoredResource> get(ResourceKey key) {
-        return database.read(sql -> new Operations(sql, false).get(key));
+        return reading(operations -> operations.get(key));
     }
 
     @Override
     public StoredResource replace(ReplaceRequest request) {
-        return database.write(sql -> new Operations(sql, false).replace(request));
+        return writing(operations -> operations.replace(request));
     }
 
     @Override
     public void delete(DeleteRequest request) {
-        database.write(sql -> {
-            new Operations(sql, false).delete(request);
+        writing(operations -> {
+            operations.delete(request);
             return null;
         });
     }
 
     @Override
     public StorePage search(StoreQuery query) {
-        return database.read(sql -> new Operations(sql, false).search(query));
+        return reading(operations -> operations.search(query));
     }
 
     @Override
     public StoredResource changeMembers(MembershipChange change) {
-        return database.write(sql -> new Operations(sql, false).changeMembers(change));
+        return writing(operations -> operations.changeMembers(change));
     }
 
     @Override
     public MemberPage members(MembersQuery query) {
-        return database.read(sql -> new Operations(sql, false).members(query));
+        return reading(operations -> operations.members(query));
     }
 
     @Override
     public Map<String, List<GroupRef>> groupsOf(GroupsQuery query) {
-        return database.read(sql -> new Operations(sql, false).groupsOf(query));
+        return reading(operations -> operations.groupsOf(query));
     }
 
     /**
@@ -213,6 +213,22 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(work, "work");
         return database.write(sql -> UnitOfWork.run(sql, tenant, CAPABILITIES, work));
+    }
+
+    private <T> T writing(Function<Operations, T> operation) {
+        return database.write(sql -> {
+            try (Operations operations = new Operations(sql, false)) {
+                return operation.apply(operations);
+            }
+        });
+    }
+
+    private <T> T reading(Function<Operations, T> operation) {
+        return database.read(sql -> {
+            try (Operations operations = new Operations(sql, false)) {
+                return operation.apply(operations);
+            }
+        });
     }
 
     /** A builder of a store on a caller's data source. */

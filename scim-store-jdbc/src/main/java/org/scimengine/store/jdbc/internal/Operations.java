@@ -11,6 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -28,7 +33,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
-import org.jooq.SelectConditionStep;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -58,11 +62,9 @@ import org.scimengine.core.spi.UniqueValue;
  * value two transactions insert at once, a version two transactions change at once) it decides by a constraint
  * or by {@code UPDATE ... WHERE version = ?}, and a failure leaves the transaction for the caller to roll back.
  */
-public final class Operations {
+public final class Operations implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Rows per multi-row INSERT: well under SQLite's limit of bound variables. */
-    private static final int BATCH_ROWS = 500;
     /** Slots of scim_count on PostgreSQL, so concurrent creates of one type rarely wait on one row. */
     private static final int COUNT_SLOTS = 16;
     /** Unique values longer than this many characters are kept by their hash. */
@@ -74,9 +76,25 @@ public final class Operations {
     private static final Tables.Uniques U = Tables.Uniques.U;
     private static final Tables.Counts C = Tables.Counts.C;
 
+    // The statements of a create, the write a Bulk load repeats thousands of times, are plain JDBC kept prepared
+    // for the transaction: sqlite-jdbc has no statement cache, so SQLite would compile each again, and jOOQ
+    // rendering a 36-row insert cost more than the database's work on it.
+    private static final String INSERT_RESOURCE = "INSERT INTO scim_resource (tenant, type, id, version, created,"
+            + " last_modified, attributes) VALUES (?, ?, ?, 1, ?, ?, ?) RETURNING pk";
+    private static final String INSERT_VALUE = "INSERT INTO scim_value (tenant, res, attr, sub, elem, kind, present,"
+            + " chosen, s_fold, s_exact, num, bool, dt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_UNIQUE = "INSERT INTO scim_unique (tenant, attribute, value, type, global, res)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String UNIQUE_HELD = "SELECT 1 FROM scim_unique WHERE tenant = ? AND attribute = ?"
+            + " AND value = ?";
+    private static final String ADD_TO_COUNT = "INSERT INTO scim_count (tenant, type, slot, n) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (tenant, type, slot) DO UPDATE SET n = scim_count.n + excluded.n";
+
     private final DSLContext sql;
     private final boolean postgres;
     private final boolean lockReads;
+    /** Statements prepared in this transaction, by their SQL; closed by {@link #close}. */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     /**
      * @param sql the transaction's connection
@@ -104,17 +122,23 @@ public final class Operations {
         long pk;
         try {
             // UNIQUE (tenant, id) refuses an id in use; asking first would cost every create a statement.
-            pk = Objects.requireNonNull(sql.insertInto(R.table, R.tenant, R.type, R.id, R.version, R.created,
-                            R.lastModified, R.attributes)
-                    .values(key.tenant(), key.resourceType(), key.id(), 1L, created, created,
-                            text(request.attributes()))
-                    .returningResult(R.pk).fetchOne()).value1();
-        } catch (DataAccessException e) {
+            PreparedStatement insert = prepared(INSERT_RESOURCE);
+            insert.setString(1, key.tenant());
+            insert.setString(2, key.resourceType());
+            insert.setString(3, key.id());
+            insert.setString(4, created);
+            insert.setString(5, created);
+            insert.setString(6, text(request.attributes()));
+            try (ResultSet returned = insert.executeQuery()) {
+                returned.next();
+                pk = returned.getLong(1);
+            }
+        } catch (SQLException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new IllegalArgumentException("the id " + key.id() + " is already in use; the engine must"
                         + " generate a new id for every resource", e);
             }
-            throw e;
+            throw failed(INSERT_RESOURCE, e);
         }
         insertUniques(pk, key, request.uniqueValues());
         insertValues(pk, key.tenant(), rows);
@@ -489,14 +513,28 @@ public final class Operations {
     /** Refuses a value another resource holds, naming the attribute as the in-memory store does. */
     private void requireUnique(ResourceKey key, List<UniqueValue> values, @Nullable Long self) {
         for (UniqueValue value : distinct(values).values()) {
-            Condition scope = value.global() ? DSL.trueCondition()
-                    : U.global.eq(1).or(U.type.eq(key.resourceType()));
-            SelectConditionStep<?> holder = selectOne().from(U.table).where(U.tenant.eq(key.tenant()))
-                    .and(U.attribute.eq(value.attribute())).and(U.value.eq(uniqueKey(value))).and(scope);
-            if (self != null) {
-                holder = holder.and(U.res.ne(self));
+            String query = UNIQUE_HELD + (value.global() ? "" : " AND (global = 1 OR type = ?)")
+                    + (self == null ? "" : " AND res <> ?");
+            boolean held;
+            try {
+                PreparedStatement holder = prepared(query);
+                int at = 1;
+                holder.setString(at++, key.tenant());
+                holder.setString(at++, value.attribute());
+                holder.setString(at++, uniqueKey(value));
+                if (!value.global()) {
+                    holder.setString(at++, key.resourceType());
+                }
+                if (self != null) {
+                    holder.setLong(at, self);
+                }
+                try (ResultSet rows = holder.executeQuery()) {
+                    held = rows.next();
+                }
+            } catch (SQLException e) {
+                throw failed(query, e);
             }
-            if (sql.fetchExists(holder)) {
+            if (held) {
                 throw StoreErrors.uniqueValueTaken(key, value);
             }
         }
@@ -525,37 +563,118 @@ public final class Operations {
     private void insertUniques(long pk, ResourceKey key, List<UniqueValue> values) {
         for (UniqueValue value : distinct(values).values()) {
             try {
-                sql.insertInto(U.table, U.tenant, U.attribute, U.value, U.type, U.global, U.res)
-                        .values(key.tenant(), value.attribute(), uniqueKey(value), key.resourceType(),
-                                value.global() ? 1 : 0, pk)
-                        .execute();
-            } catch (DataAccessException e) {
+                PreparedStatement insert = prepared(INSERT_UNIQUE);
+                insert.setString(1, key.tenant());
+                insert.setString(2, value.attribute());
+                insert.setString(3, uniqueKey(value));
+                insert.setString(4, key.resourceType());
+                insert.setInt(5, value.global() ? 1 : 0);
+                insert.setLong(6, pk);
+                insert.executeUpdate();
+            } catch (SQLException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
                     throw StoreErrors.uniqueValueTaken(key, value);
                 }
-                throw e;
+                throw failed(INSERT_UNIQUE, e);
             }
         }
     }
 
+    /** The value rows of a resource, as one JDBC batch of a statement prepared once per transaction. */
     private void insertValues(long pk, String tenant, List<ValueRows.Row> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
-            var insert = sql.insertInto(V.table, V.tenant, V.res, V.attr, V.sub, V.elem, V.kind,
-                    V.present, V.chosen, V.sFold, V.sExact, V.num, V.bool, V.dt);
-            for (ValueRows.Row row : rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS))) {
-                Boolean bool = row.bool();
-                insert = insert.values(tenant, pk, row.attr(), row.sub(), row.elem(), row.kind(),
-                        row.present() ? 1 : 0, row.chosen() ? 1 : 0, row.fold(), row.exact(), row.number(),
-                        bool == null ? null : bool ? 1 : 0, row.dateTime());
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            PreparedStatement insert = prepared(INSERT_VALUE);
+            for (ValueRows.Row row : rows) {
+                insert.setString(1, tenant);
+                insert.setLong(2, pk);
+                insert.setString(3, row.attr());
+                insert.setString(4, row.sub());
+                insert.setInt(5, row.elem());
+                insert.setInt(6, row.kind());
+                insert.setInt(7, row.present() ? 1 : 0);
+                insert.setInt(8, row.chosen() ? 1 : 0);
+                setNullable(insert, 9, row.fold());
+                setNullable(insert, 10, row.exact());
+                if (row.number() == null) {
+                    insert.setNull(11, Types.NUMERIC);
+                } else {
+                    insert.setBigDecimal(11, row.number());
+                }
+                if (row.bool() == null) {
+                    insert.setNull(12, Types.INTEGER);
+                } else {
+                    insert.setInt(12, row.bool() ? 1 : 0);
+                }
+                setNullable(insert, 13, row.dateTime());
+                insert.addBatch();
             }
-            insert.execute();
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw failed(INSERT_VALUE, e);
+        }
+    }
+
+    private static void setNullable(PreparedStatement statement, int at, @Nullable String value)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(at, Types.VARCHAR);
+        } else {
+            statement.setString(at, value);
+        }
+    }
+
+    /** The statement for this SQL, prepared on the transaction's connection the first time it is asked for. */
+    private PreparedStatement prepared(String text) throws SQLException {
+        PreparedStatement statement = prepared.get(text);
+        if (statement == null) {
+            Connection connection = sql.configuration().connectionProvider().acquire();
+            statement = Objects.requireNonNull(connection, "the transaction's connection").prepareStatement(text);
+            prepared.put(text, statement);
+        }
+        return statement;
+    }
+
+    /** A failed statement as jOOQ reports one, so that the transaction's retry and error handling see it alike. */
+    private static DataAccessException failed(String text, SQLException e) {
+        return new DataAccessException("SQL [" + text + "]; " + e.getMessage(), e);
+    }
+
+    /** Closes the statements this transaction prepared; the connection stays open for its owner. */
+    @Override
+    public void close() {
+        DataAccessException failure = null;
+        for (PreparedStatement statement : prepared.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = new DataAccessException("closing a statement failed: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        prepared.clear();
+        if (failure != null) {
+            throw failure;
         }
     }
 
     /** Adds to the count of a tenant's resources of a type. */
     private void count(String tenant, String type, int delta) {
         int slot = postgres ? ThreadLocalRandom.current().nextInt(COUNT_SLOTS) : 0;
-        sql.insertInto(C.table, C.tenant, C.type, C.slot, C.n).values(tenant, type, slot, (long) delta)
-                .onConflict(C.tenant, C.type, C.slot).doUpdate().set(C.n, C.n.plus(delta)).execute();
+        try {
+            PreparedStatement add = prepared(ADD_TO_COUNT);
+            add.setString(1, tenant);
+            add.setString(2, type);
+            add.setInt(3, slot);
+            add.setLong(4, delta);
+            add.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(ADD_TO_COUNT, e);
+        }
     }
 }

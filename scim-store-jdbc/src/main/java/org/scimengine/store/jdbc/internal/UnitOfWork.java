@@ -61,6 +61,7 @@ public final class UnitOfWork implements ResourceStore {
             return result;
         } finally {
             unit.open = false;
+            unit.operations.close();
         }
     }
 
