@@ -404,13 +404,28 @@ public final class Operations implements AutoCloseable {
         if (query.memberIds().isEmpty()) {
             return groups;
         }
-        // The resources that are members of some group: only they need the recursive query, which most users
-        // of a page (and most lookups) then skip.
-        Map<Long, String> ids = new HashMap<>();
-        sql.select(R.pk, R.id).from(R.table).where(R.tenant.eq(query.tenant())).and(R.id.in(query.memberIds()))
-                .andExists(selectOne().from(M.table).where(M.memberPk.eq(R.pk)))
-                .forEach(row -> ids.put(row.value1(), row.value2()));
-        if (!ids.isEmpty() && !directGroupsOnly(ids, groups)) {
+        // One statement gives the direct groups and says whether any of them is in a group itself. Most groups
+        // nest in nothing, so a page (or a lookup) usually ends here: the recursive query is not only a second
+        // statement, PostgreSQL also misjudges its size a hundredfold and then hashes every membership (50 ms
+        // for a page of 100 users of one group of 100,000).
+        Tables.Resources member = Tables.Resources.as("mr");
+        Tables.Resources group = Tables.Resources.as("gr");
+        Tables.Values name = Tables.Values.as("gn");
+        Tables.Members parent = Tables.Members.as("gp");
+        var direct = sql.select(member.pk, member.id, group.id, name.exact(),
+                        DSL.field(DSL.exists(selectOne().from(parent.table).where(parent.memberPk.eq(M.groupPk)))))
+                .from(member.table)
+                .join(M.table).on(M.memberPk.eq(member.pk))
+                .join(group.table).on(group.pk.eq(M.groupPk))
+                .leftJoin(name.table).on(name.res.eq(group.pk)).and(name.attr.eq("displayName"))
+                .and(name.sub.eq("")).and(name.elem.eq(0)).and(name.kind.eq(ValueRows.STRING))
+                .where(member.tenant.eq(query.tenant())).and(member.id.in(query.memberIds()))
+                .orderBy(group.id).fetch();
+        if (direct.stream().noneMatch(row -> Boolean.TRUE.equals(row.value5()))) {
+            direct.forEach(row -> groups.get(row.value2()).add(new GroupRef(row.value3(), row.value4(), true)));
+        } else {
+            Map<Long, String> ids = new HashMap<>();
+            direct.forEach(row -> ids.put(row.value1(), row.value2()));
             Groups closure = new Groups("g", M.memberPk.in(ids.keySet()));
             sql.select(closure.memberPk, closure.groupId, closure.displayExact, closure.direct).from(closure.table)
                     .orderBy(closure.direct.desc(), closure.groupId)
@@ -419,29 +434,6 @@ public final class Operations implements AutoCloseable {
         }
         groups.replaceAll((id, refs) -> List.copyOf(refs));
         return groups;
-    }
-
-    /**
-     * Fills in the direct groups of the resources and says true, if none of those groups is in a group itself;
-     * else fills in nothing and says false, and the caller runs the recursive query. Most groups nest in nothing,
-     * and PostgreSQL misjudges the recursive query's size a hundredfold and then hashes every membership (50 ms
-     * for a page of 100 users of one group of 100,000).
-     */
-    private boolean directGroupsOnly(Map<Long, String> ids, Map<String, List<GroupRef>> groups) {
-        Tables.Resources group = Tables.Resources.as("gr");
-        Tables.Values name = Tables.Values.as("gn");
-        Tables.Members parent = Tables.Members.as("gp");
-        var direct = sql.select(M.memberPk, group.id, name.exact(),
-                        DSL.field(DSL.exists(selectOne().from(parent.table).where(parent.memberPk.eq(M.groupPk)))))
-                .from(M.table).join(group.table).on(group.pk.eq(M.groupPk))
-                .leftJoin(name.table).on(name.res.eq(group.pk)).and(name.attr.eq("displayName"))
-                .and(name.sub.eq("")).and(name.elem.eq(0)).and(name.kind.eq(ValueRows.STRING))
-                .where(M.memberPk.in(ids.keySet())).orderBy(group.id).fetch();
-        if (direct.stream().anyMatch(row -> Boolean.TRUE.equals(row.value4()))) {
-            return false;
-        }
-        direct.forEach(row -> groups.get(ids.get(row.value1())).add(new GroupRef(row.value2(), row.value3(), true)));
-        return true;
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
