@@ -38,7 +38,9 @@ import org.scimengine.store.jdbc.JdbcResourceStore;
  * {@code patch} adds a spare user to the group of N and removes it again by {@code members[value eq ...]}, both
  * with {@code excludedAttributes=members}; {@code patchfull} adds it with the full response, then removes it
  * through the store; {@code bulk} posts 100 new users in one Bulk request, into a new tenant each call (so a
- * trace leaves them behind: use a database made for tracing). With more than 60 statements the trace is summed per distinct SQL.
+ * trace leaves them behind: use a database made for tracing). With more than 60 statements the trace is summed per
+ * distinct SQL. The trace hides the driver's connection from the store, so on SQLite every statement is compiled
+ * again, and the {@code (prepare)} lines show what the store's statement cache saves.
  */
 public final class JdbcTrace {
 
@@ -241,11 +243,16 @@ public final class JdbcTrace {
     private static Connection connection(Connection connection) {
         return (Connection) Proxy.newProxyInstance(JdbcTrace.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
+                    if (method.getName().equals("isWrapperFor")) {
+                        // Hides the driver's connection, so that the store's SQLite statement cache, which
+                        // prepares on it directly, stays out of the way and every statement passes through here.
+                        return false;
+                    }
                     long start = System.nanoTime();
                     Object result = invoke(connection, method, args);
                     if (result instanceof PreparedStatement statement && method.getName().equals("prepareStatement")) {
                         if (tracing) {
-                            // SQLite compiles the statement here; sqlite-jdbc keeps no statement cache.
+                            // SQLite compiles the statement here: the trace runs without the store's cache.
                             TRACE.add(new Traced("(prepare) " + args[0], List.of(), System.nanoTime() - start));
                         }
                         return statement(statement, (String) args[0]);

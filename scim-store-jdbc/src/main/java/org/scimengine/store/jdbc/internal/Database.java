@@ -31,6 +31,8 @@ public final class Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int ATTEMPTS = 5;
+    /** Enough for every shape of statement a busy store repeats; an odd filter's statement ages out. */
+    private static final int STATEMENTS_PER_CONNECTION = 100;
 
     static {
         // jOOQ greets the console on first use; a library embedded in someone's server must not.
@@ -42,11 +44,14 @@ public final class Database {
     private final SQLDialect dialect;
     private final Settings settings = new Settings().withExecuteLogging(false);
     private final @Nullable ReentrantLock writeLock;
+    /** SQLite's statements kept prepared across transactions; PostgreSQL's driver keeps its own. */
+    private final @Nullable StatementCache statements;
 
     public Database(DataSource dataSource, JdbcDialect dialect) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = dialect == JdbcDialect.POSTGRESQL ? SQLDialect.POSTGRES : SQLDialect.SQLITE;
         this.writeLock = this.dialect == SQLDialect.SQLITE ? new ReentrantLock(true) : null;
+        this.statements = this.dialect == SQLDialect.SQLITE ? new StatementCache(STATEMENTS_PER_CONNECTION) : null;
     }
 
     /** Creates or evolves the tables by the versioned scripts of the dialect. */
@@ -92,7 +97,8 @@ public final class Database {
         if (lock != null) {
             lock.lock();
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection pooled = dataSource.getConnection()) {
+            Connection connection = statements == null ? pooled : statements.on(pooled);
             if (lock != null) {
                 return immediate(connection, work);
             }
