@@ -10,6 +10,7 @@ import org.scimengine.core.ScimEngine;
 import org.scimengine.core.schema.ResourceType;
 import org.scimengine.core.schema.Schema;
 import org.scimengine.core.schema.SchemaRegistry;
+import org.scimengine.core.spi.ResourceStore;
 import org.scimengine.store.memory.InMemoryResourceStore;
 
 /**
@@ -31,7 +32,7 @@ final class Fixture {
 
     static final List<String> ENDPOINTS = List.of("users", "groups", "devices");
 
-    final ScimEngine engine = newEngine();
+    final ScimEngine engine;
     final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
     /** Bearer tokens. */
     final String acme = credentials.issueBearerToken(new ScimPrincipal("acme-admin", "acme", scopes("read", "write",
@@ -46,6 +47,16 @@ final class Fixture {
     final String basicUser = "okta-acme";
     final String basicPassword = credentials.issueBasicPassword(basicUser, new ScimPrincipal(basicUser, "acme",
             scopes("read", "write", "delete")));
+
+    /** A fixture over a new memory store. */
+    Fixture() {
+        this(InMemoryResourceStore.create());
+    }
+
+    /** A fixture over the given store. */
+    Fixture(ResourceStore store) {
+        engine = newEngine(store);
+    }
 
     /** Every endpoint's scopes for the given actions. */
     static Set<String> scopes(String... actions) {
@@ -74,6 +85,10 @@ final class Fixture {
     }
 
     static ScimEngine newEngine() {
+        return newEngine(InMemoryResourceStore.create());
+    }
+
+    private static ScimEngine newEngine(ResourceStore store) {
         Schema device = Schema.fromJson("""
                 {"id": "urn:example:scim:schemas:Device", "name": "Device", "description": "A device",
                  "attributes": [
@@ -86,7 +101,7 @@ final class Fixture {
                 {"id": "Device", "name": "Device", "endpoint": "/Devices", "description": "Devices",
                  "schema": "urn:example:scim:schemas:Device", "schemaExtensions": []}
                 """);
-        return ScimEngine.builder(InMemoryResourceStore.create())
+        return ScimEngine.builder(store)
                 .passwordHashIterations(1_000)
                 .registry(SchemaRegistry.builder().addStandard().addSchema(device).addResourceType(devices).build())
                 .bulkLimits(100, BULK_MAX_PAYLOAD)

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** The selection of a response that is not sent: {@code id} is always returned, so nothing else is. */
+    private static final AttributeSelection ONLY_ID = new AttributeSelection("id", null);
 
     private final Settings settings;
     private final ScimEngine engine;
@@ -167,9 +169,11 @@ final class Dispatcher {
 
     private Response patch(Exchange exchange, ResourceType type, String id) {
         authorize(exchange, type, ScimAction.WRITE);
-        AttributeSelection selection = exchange.query().selection();
         boolean noContent = settings.noContentOnPatch().contains(Settings.key(type.name()))
                 && !exchange.query().selectsAttributes();
+        // A 204 sends no resource, so the engine renders the least it can: no members to read (a group's
+        // members come from the store page by page, which for a group of a million takes minutes).
+        AttributeSelection selection = noContent ? ONLY_ID : exchange.query().selection();
         JsonNode body = Bodies.read(exchange.request(), settings.maxRequestBodySize()).json();
         ResourceResult result = engine.patch(exchange.context(), type.name(), id, body,
                 exchange.header(HttpHeaders.IF_MATCH), selection);
