@@ -87,6 +87,13 @@ public final class Operations implements AutoCloseable {
             + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String UNIQUE_HELD = "SELECT 1 FROM scim_unique WHERE tenant = ? AND attribute = ?"
             + " AND value = ?";
+    private static final String DIRECT_GROUPS = "SELECT mr.pk, mr.id, gr.id, coalesce(gn.s_exact, gn.s_fold),"
+            + " EXISTS (SELECT 1 FROM scim_member gp WHERE gp.member_pk = m.group_pk)"
+            + " FROM scim_resource mr JOIN scim_member m ON m.member_pk = mr.pk"
+            + " JOIN scim_resource gr ON gr.pk = m.group_pk"
+            + " LEFT JOIN scim_value gn ON gn.res = gr.pk AND gn.attr = 'displayName' AND gn.sub = ''"
+            + " AND gn.elem = 0 AND gn.kind = " + ValueRows.STRING
+            + " WHERE mr.tenant = ? AND mr.id IN (";
     private static final String ADD_TO_COUNT = "INSERT INTO scim_count (tenant, type, slot, n) VALUES (?, ?, ?, ?)"
             + " ON CONFLICT (tenant, type, slot) DO UPDATE SET n = scim_count.n + excluded.n";
 
@@ -408,24 +415,12 @@ public final class Operations implements AutoCloseable {
         // nest in nothing, so a page (or a lookup) usually ends here: the recursive query is not only a second
         // statement, PostgreSQL also misjudges its size a hundredfold and then hashes every membership (50 ms
         // for a page of 100 users of one group of 100,000).
-        Tables.Resources member = Tables.Resources.as("mr");
-        Tables.Resources group = Tables.Resources.as("gr");
-        Tables.Values name = Tables.Values.as("gn");
-        Tables.Members parent = Tables.Members.as("gp");
-        var direct = sql.select(member.pk, member.id, group.id, name.exact(),
-                        DSL.field(DSL.exists(selectOne().from(parent.table).where(parent.memberPk.eq(M.groupPk)))))
-                .from(member.table)
-                .join(M.table).on(M.memberPk.eq(member.pk))
-                .join(group.table).on(group.pk.eq(M.groupPk))
-                .leftJoin(name.table).on(name.res.eq(group.pk)).and(name.attr.eq("displayName"))
-                .and(name.sub.eq("")).and(name.elem.eq(0)).and(name.kind.eq(ValueRows.STRING))
-                .where(member.tenant.eq(query.tenant())).and(member.id.in(query.memberIds()))
-                .orderBy(group.id).fetch();
-        if (direct.stream().noneMatch(row -> Boolean.TRUE.equals(row.value5()))) {
-            direct.forEach(row -> groups.get(row.value2()).add(new GroupRef(row.value3(), row.value4(), true)));
+        List<DirectGroup> direct = directGroups(query);
+        if (direct.stream().noneMatch(DirectGroup::nested)) {
+            direct.forEach(row -> groups.get(row.memberId()).add(new GroupRef(row.groupId(), row.display(), true)));
         } else {
             Map<Long, String> ids = new HashMap<>();
-            direct.forEach(row -> ids.put(row.value1(), row.value2()));
+            direct.forEach(row -> ids.put(row.memberPk(), row.memberId()));
             Groups closure = new Groups("g", M.memberPk.in(ids.keySet()));
             sql.select(closure.memberPk, closure.groupId, closure.displayExact, closure.direct).from(closure.table)
                     .orderBy(closure.direct.desc(), closure.groupId)
@@ -434,6 +429,37 @@ public final class Operations implements AutoCloseable {
         }
         groups.replaceAll((id, refs) -> List.copyOf(refs));
         return groups;
+    }
+
+    /** A member's direct group, and whether that group is in a group itself. */
+    private record DirectGroup(long memberPk, String memberId, String groupId, @Nullable String display,
+            boolean nested) {
+    }
+
+    /**
+     * The direct groups of the resources, by a statement whose text depends only on how many ids it asks for
+     * (so it is written once per count, not rendered per call: a search asks for it after every page).
+     */
+    private List<DirectGroup> directGroups(GroupsQuery query) {
+        String text = DIRECT_GROUPS + "?, ".repeat(query.memberIds().size() - 1) + "?) ORDER BY gr.id";
+        List<DirectGroup> direct = new ArrayList<>();
+        try {
+            PreparedStatement select = prepared(text);
+            select.setString(1, query.tenant());
+            int at = 2;
+            for (String id : query.memberIds()) {
+                select.setString(at++, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    direct.add(new DirectGroup(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getBoolean(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed(text, e);
+        }
+        return direct;
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
