@@ -61,8 +61,13 @@ public final class BulkProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(BulkProcessor.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** How long one batch goes on taking operations. */
-    static final long BATCH_MILLIS = 50;
+    /**
+     * How long one batch goes on taking operations. Each commit writes out every index page its batch touched, and
+     * on SQLite waits for the disk: with 50 ms batches (about 25 users each on a 1,000,000-user file) the commits
+     * and that rewriting took a third of a Bulk load, and Bulk reached 30-38 % of a bare one-transaction insert;
+     * with 250 ms, 48-56 % (BENCHMARKS.md). The price: a write of another client may wait that long behind a batch.
+     */
+    static final long BATCH_MILLIS = 250;
 
     private final int maxOperations;
     private final long maxPayloadSize;
