@@ -746,12 +746,17 @@ public final class ScimEngine {
 
     private static List<Member> allMembers(ResourceStore source, ResourceKey key) {
         List<Member> members = new ArrayList<>();
+        int count = MEMBER_PAGE;
         while (true) {
-            MemberPage page = source.members(new MembersQuery(key, members.size(), MEMBER_PAGE));
+            MemberPage page = source.members(new MembersQuery(key, members.size(), count));
             members.addAll(page.members());
             if (page.members().isEmpty() || members.size() >= page.total()) {
                 return members;
             }
+            // The rest in one page, as all of it is kept anyway: page after page by offset, a database skips
+            // every member read so far again each time and counts the group after each full page (a group of a
+            // million took 1,001 pages and 38 s on SQLite).
+            count = (int) Math.min(Integer.MAX_VALUE, Math.max(MEMBER_PAGE, page.total() - members.size()));
         }
     }
 

@@ -311,6 +311,23 @@ public abstract class ScimEngineContract {
     }
 
     @Test
+    void aGroupOfMoreMembersThanOnePageOfTheStoreRendersThemAllInTheOrderAdded() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            ids.add(engine.create(ACME, "User", json("{'schemas': ['urn:ietf:params:scim:schemas:core:2.0:User'],"
+                    + " 'userName': 'member" + i + "'}"), ALL).id());
+        }
+        ResourceResult group = createGroup(ACME, "Everyone", ids.toArray(String[]::new));
+
+        for (JsonNode members : List.of(group.resource().get("members"),
+                engine.get(ACME, "Group", group.id(), ALL).resource().get("members"))) {
+            List<String> values = new ArrayList<>();
+            members.forEach(member -> values.add(member.get("value").asText()));
+            assertThat(values).containsExactlyElementsOf(ids);
+        }
+    }
+
+    @Test
     void deletingAUserRemovesItFromEveryGroupAndChangesTheirVersion() {
         String user = createUser(ACME, "bjensen").id();
         String other = createUser(ACME, "other").id();
