@@ -497,9 +497,9 @@ public final class ScimEngine {
      * Runs a Bulk request (RFC 7644 §3.7): each operation on its own, atomically, in an order that creates what
      * {@code bulkId} references point at first; a {@code BulkResponse} with one status per operation. On a store
      * with {@linkplain org.scimengine.core.spi.StoreCapabilities#nestedUnits() nested units} the operations run
-     * in batches of up to a quarter of a second, each batch one unit of work and each operation a nested unit in it, so that a
-     * database commits a few times per request rather than once per operation; the response is made only after
-     * the last batch is durable.
+     * in batches of up to a quarter of a second, each batch one unit of work and each operation a nested unit in
+     * it, so that a database commits a few times per request rather than once per operation; the response is made
+     * only after the last batch is durable.
      *
      * @param payloadSize the size of the request body in bytes, as received, checked against the maximum
      * @throws ScimException 413 if the body or the number of operations exceeds the limits, 400
