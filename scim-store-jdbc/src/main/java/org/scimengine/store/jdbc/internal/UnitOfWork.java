@@ -53,15 +53,27 @@ public final class UnitOfWork implements ResourceStore {
     public static <T> T run(DSLContext sql, String tenant, StoreCapabilities capabilities,
             Function<ResourceStore, T> work) {
         UnitOfWork unit = new UnitOfWork(tenant, sql, capabilities);
+        Throwable failure = null;
         try {
             T result = work.apply(unit);
             if (unit.lost != null) {
                 throw unit.lost;
             }
             return result;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
             unit.open = false;
-            unit.operations.close();
+            // The unit's statements close with it; a failure to close them never hides the work's own.
+            try {
+                unit.operations.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            }
         }
     }
 
