@@ -44,6 +44,8 @@ public final class Projection {
     /** Listed in {@code excludedAttributes}, keyed likewise. */
     private final Set<String> excluded;
     private final boolean explicit;
+    /** Neither list names anything: what goes out follows from {@code returned} alone, without building keys. */
+    private final boolean unlisted;
 
     private Projection(AttributeResolver resolver, Set<String> included, Set<String> narrowed, Set<String> excluded,
             boolean explicit) {
@@ -52,6 +54,7 @@ public final class Projection {
         this.narrowed = narrowed;
         this.excluded = excluded;
         this.explicit = explicit;
+        this.unlisted = included.isEmpty() && excluded.isEmpty();
     }
 
     /**
@@ -125,11 +128,17 @@ public final class Projection {
     }
 
     private void keep(ObjectNode out, Attribute attribute, String schema, JsonNode value) {
-        String key = key(schema, attribute.name(), null);
-        String wholeSchema = key(schema, ALL, null);
-        boolean wholeListed = included.contains(key) || included.contains(wholeSchema);
-        boolean wholeExcluded = excluded.contains(key) || excluded.contains(wholeSchema);
-        if (!wanted(attribute.returned(), wholeListed || narrowed.contains(key), wholeExcluded)) {
+        boolean wholeListed = false;
+        boolean partlyListed = false;
+        boolean wholeExcluded = false;
+        if (!unlisted) {
+            String key = key(schema, attribute.name(), null);
+            String wholeSchema = key(schema, ALL, null);
+            wholeListed = included.contains(key) || included.contains(wholeSchema);
+            partlyListed = narrowed.contains(key);
+            wholeExcluded = excluded.contains(key) || excluded.contains(wholeSchema);
+        }
+        if (!wanted(attribute.returned(), wholeListed || partlyListed, wholeExcluded)) {
             return;
         }
         if (attribute.subAttributes().isEmpty()) {
@@ -174,9 +183,14 @@ public final class Projection {
             if (sub.isEmpty()) {
                 continue;
             }
-            String subKey = key(schema, attribute.name(), sub.get().name());
-            boolean listed = wholeListed || included.contains(subKey);
-            if (wanted(sub.get().returned(), listed, excluded.contains(subKey))) {
+            boolean listed = wholeListed;
+            boolean excludedSub = false;
+            if (!unlisted) {
+                String subKey = key(schema, attribute.name(), sub.get().name());
+                listed = listed || included.contains(subKey);
+                excludedSub = excluded.contains(subKey);
+            }
+            if (wanted(sub.get().returned(), listed, excludedSub)) {
                 out.set(field.getKey(), field.getValue());
             }
         }
