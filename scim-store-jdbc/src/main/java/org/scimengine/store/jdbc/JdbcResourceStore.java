@@ -29,6 +29,7 @@ import org.scimengine.core.spi.StoreQuery;
 import org.scimengine.core.spi.StoredResource;
 import org.scimengine.store.jdbc.internal.Database;
 import org.scimengine.store.jdbc.internal.Operations;
+import org.scimengine.store.jdbc.internal.SearchStatements;
 import org.scimengine.store.jdbc.internal.UnitOfWork;
 
 /**
@@ -54,8 +55,11 @@ import org.scimengine.store.jdbc.internal.UnitOfWork;
 public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
 
     private static final StoreCapabilities CAPABILITIES = new StoreCapabilities(true, true);
+    /** Shapes of search statements kept rendered: every filter shape a busy store repeats, and then some. */
+    private static final int SEARCH_SHAPES = 256;
 
     private final Database database;
+    private final SearchStatements searches = new SearchStatements(SEARCH_SHAPES);
     private final JdbcDialect dialect;
     private final DataSource dataSource;
     private final @Nullable HikariDataSource ownedPool;
@@ -212,12 +216,12 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
     public <T> T inUnitOfWork(String tenant, Function<ResourceStore, T> work) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(work, "work");
-        return database.write(sql -> UnitOfWork.run(sql, tenant, CAPABILITIES, work));
+        return database.write(sql -> UnitOfWork.run(sql, tenant, CAPABILITIES, searches, work));
     }
 
     private <T> T writing(Function<Operations, T> operation) {
         return database.write(sql -> {
-            try (Operations operations = new Operations(sql, false)) {
+            try (Operations operations = new Operations(sql, false, searches)) {
                 return operation.apply(operations);
             }
         });
@@ -225,7 +229,7 @@ public final class JdbcResourceStore implements ResourceStore, AutoCloseable {
 
     private <T> T reading(Function<Operations, T> operation) {
         return database.read(sql -> {
-            try (Operations operations = new Operations(sql, false)) {
+            try (Operations operations = new Operations(sql, false, searches)) {
                 return operation.apply(operations);
             }
         });

@@ -4,7 +4,6 @@ import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
-import static org.jooq.impl.DSL.val;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -46,16 +45,21 @@ import org.scimengine.filter.ValuePath;
 final class FilterTranslator {
 
     private final ResolvedFilter filter;
-    private final String tenant;
+    private final Field<String> tenant;
+    private final Parameters parameters;
+    /** What the SQL text depends on besides its bind values, written as the translation goes. */
+    private final StringBuilder shape = new StringBuilder();
     private final Tables.Resources r;
     private final String coreSchema;
     private final String resourceType;
     private final boolean boundedKey;
     private int aliases;
 
-    private FilterTranslator(ResolvedFilter filter, String tenant, Tables.Resources r, boolean boundedKey) {
+    private FilterTranslator(ResolvedFilter filter, Field<String> tenant, Parameters parameters, Tables.Resources r,
+            boolean boundedKey) {
         this.filter = filter;
         this.tenant = tenant;
+        this.parameters = parameters;
         this.r = r;
         this.boundedKey = boundedKey;
         this.coreSchema = filter.resourceType().schema();
@@ -63,13 +67,42 @@ final class FilterTranslator {
     }
 
     /**
-     * The condition on the resources table {@code r} under which a resource of the filter's type matches.
+     * The condition and its shape: filters of one shape translate to the same SQL text, with other bind values.
+     * The shape names every attribute the filter compares (its schema, name, sub-attribute, type and
+     * caseExact), every operator, and of each value its kind and what of it the text depends on.
+     */
+    record Translation(Condition condition, String shape) {
+    }
+
+    /**
+     * The condition on the resources table {@code r} under which a resource of the filter's type matches, with
+     * every value bound through {@code parameters}.
      *
+     * @param tenant the tenant, bound through {@code parameters}
      * @param boundedKey whether the lookup index holds only a prefix of folded strings (PostgreSQL)
      */
-    static Condition translate(ResolvedFilter filter, String tenant, Tables.Resources r, boolean boundedKey) {
-        FilterTranslator translator = new FilterTranslator(filter, tenant, r, boundedKey);
-        return filter.filter().accept(translator.new Visitor(null));
+    static Translation translate(ResolvedFilter filter, Field<String> tenant, Parameters parameters,
+            Tables.Resources r, boolean boundedKey) {
+        FilterTranslator translator = new FilterTranslator(filter, tenant, parameters, r, boundedKey);
+        Condition condition = filter.filter().accept(translator.new Visitor(null));
+        return new Translation(condition, translator.shape.toString());
+    }
+
+    private <T> Field<T> val(T value) {
+        return parameters.of(value);
+    }
+
+    private <T> Field<T> val(Object value, Field<T> like) {
+        return parameters.of(value, like);
+    }
+
+    /** An attribute in the shape: all of what its resolution decides about the SQL. */
+    private void shapeOf(ResolvedAttribute resolved) {
+        Attribute leaf = resolved.leaf();
+        Attribute sub = resolved.subAttribute();
+        shape.append(resolved.schemaUrn()).append('|').append(resolved.attribute().name()).append('|')
+                .append(sub == null ? "" : sub.name()).append('|').append(leaf.type()).append('|')
+                .append(leaf.caseExact()).append('|').append(leaf.multiValued());
     }
 
     // ---- where an attribute's values are ------------------------------------------------------------------------
@@ -133,7 +166,7 @@ final class FilterTranslator {
         return test -> {
             Tables.Values v = Tables.Values.as(alias("v"));
             return r.pk.in(select(v.res).from(v.table)
-                    .where(v.tenant.eq(tenant)).and(v.attr.eq(attr)).and(v.sub.eq(sub))
+                    .where(v.tenant.eq(tenant)).and(v.attr.eq(val(attr))).and(v.sub.eq(val(sub)))
                     .and(test.apply(slot(v))));
         };
     }
@@ -191,9 +224,12 @@ final class FilterTranslator {
         @Override
         public Condition visitComparison(Comparison comparison) {
             ResolvedAttribute resolved = resolve(comparison.attribute());
-            Operand operand = operand(resolved);
             FilterValue value = comparison.value();
             CompareOp op = comparison.operator();
+            shape.append("c(");
+            shapeOf(resolved);
+            shape.append(' ').append(op).append(' ').append(valueShape(resolved.leaf(), value)).append(')');
+            Operand operand = operand(resolved);
             if (value instanceof FilterValue.NullValue) {
                 Condition present = operand.any(Slot::present);
                 return op == CompareOp.EQ ? present.not() : present;
@@ -205,22 +241,39 @@ final class FilterTranslator {
 
         @Override
         public Condition visitPresence(Presence presence) {
-            return operand(resolve(presence.attribute())).any(Slot::present);
+            ResolvedAttribute resolved = resolve(presence.attribute());
+            shape.append("p(");
+            shapeOf(resolved);
+            shape.append(')');
+            return operand(resolved).any(Slot::present);
         }
 
         @Override
         public Condition visitAnd(And and) {
-            return and.left().accept(this).and(and.right().accept(this));
+            shape.append("and(");
+            Condition left = and.left().accept(this);
+            shape.append(',');
+            Condition right = and.right().accept(this);
+            shape.append(')');
+            return left.and(right);
         }
 
         @Override
         public Condition visitOr(Or or) {
-            return or.left().accept(this).or(or.right().accept(this));
+            shape.append("or(");
+            Condition left = or.left().accept(this);
+            shape.append(',');
+            Condition right = or.right().accept(this);
+            shape.append(')');
+            return left.or(right);
         }
 
         @Override
         public Condition visitNot(Not not) {
-            return not.operand().accept(this).not();
+            shape.append("not(");
+            Condition operand = not.operand().accept(this);
+            shape.append(')');
+            return operand.not();
         }
 
         @Override
@@ -232,6 +285,9 @@ final class FilterTranslator {
             String name = resolved.attribute().name();
             String schema = resolved.schemaUrn();
             Filter inner = path.filter();
+            shape.append("v(");
+            shapeOf(resolved);
+            shape.append(')');
             if (schema == null && name.equals("meta")) {
                 return inner.accept(new Visitor(path, sub -> test -> test.apply(metaSlot(sub))));
             }
@@ -252,7 +308,8 @@ final class FilterTranslator {
             }
             Tables.Values e = Tables.Values.as(alias("e"));
             return r.pk.in(select(e.res).from(e.table)
-                    .where(e.tenant.eq(tenant)).and(e.attr.eq(attr)).and(e.sub.eq("")).and(e.kind.eq(ValueRows.OBJECT))
+                    .where(e.tenant.eq(tenant)).and(e.attr.eq(val(attr))).and(e.sub.eq(inline("")))
+                    .and(e.kind.eq(inline(ValueRows.OBJECT)))
                     .and(inner.accept(new Visitor(path, element(e.res, e.elem, attr)))));
         }
 
@@ -268,11 +325,26 @@ final class FilterTranslator {
             ResolvedAttribute resolved = filter.attribute(path, driver.attribute());
             Condition test = test(resolved.leaf(), CompareOp.EQ, driver.value(), slot(d));
             return r.pk.in(select(d.res).from(d.table)
-                    .where(d.tenant.eq(tenant)).and(d.attr.eq(attr)).and(d.sub.eq(resolved.leaf().name())).and(test)
-                    .and(exists(selectOne().from(e.table).where(e.res.eq(d.res)).and(e.attr.eq(attr))
-                            .and(e.elem.eq(d.elem)).and(e.sub.eq("")).and(e.kind.eq(ValueRows.OBJECT))))
+                    .where(d.tenant.eq(tenant)).and(d.attr.eq(val(attr))).and(d.sub.eq(val(resolved.leaf().name())))
+                    .and(test)
+                    .and(exists(selectOne().from(e.table).where(e.res.eq(d.res)).and(e.attr.eq(val(attr)))
+                            .and(e.elem.eq(d.elem)).and(e.sub.eq(inline(""))).and(e.kind.eq(inline(ValueRows.OBJECT)))))
                     .and(path.filter().accept(new Visitor(path, element(d.res, d.elem, attr)))));
         }
+    }
+
+    /**
+     * What the SQL text depends on in a comparison's value: its kind and, for a string, whether it is empty, longer
+     * than the lookup key and without a successor ({@link #stringTest} branches on these, nothing else).
+     */
+    private static String valueShape(Attribute leaf, FilterValue value) {
+        if (!(value instanceof FilterValue.StringValue string)) {
+            return value.getClass().getSimpleName();
+        }
+        String target = leaf.caseExact() ? string.value() : StoredValues.fold(string.value());
+        return "string" + (target.isEmpty() ? " empty" : "")
+                + (target.codePointCount(0, target.length()) > Tables.Values.KEY_LENGTH ? " long" : "")
+                + (!target.isEmpty() && successor(target) == null ? " last" : "");
     }
 
     private static boolean isString(Attribute leaf) {
@@ -286,8 +358,8 @@ final class FilterTranslator {
     private Element element(Field<Long> res, Field<Integer> elem, String attr) {
         return sub -> test -> {
             Tables.Values v = Tables.Values.as(alias("v"));
-            return exists(selectOne().from(v.table).where(v.res.eq(res)).and(v.attr.eq(attr))
-                    .and(v.elem.eq(elem)).and(v.sub.eq(sub)).and(test.apply(slot(v))));
+            return exists(selectOne().from(v.table).where(v.res.eq(res)).and(v.attr.eq(val(attr)))
+                    .and(v.elem.eq(elem)).and(v.sub.eq(val(sub))).and(test.apply(slot(v))));
         };
     }
 
@@ -329,7 +401,7 @@ final class FilterTranslator {
     // ---- comparisons ------------------------------------------------------------------------------------------
 
     /** Whether one value passes a comparison of the attribute's type; false where the slot has no such value. */
-    private static Condition test(Attribute leaf, CompareOp op, FilterValue value, Slot slot) {
+    private Condition test(Attribute leaf, CompareOp op, FilterValue value, Slot slot) {
         return switch (leaf.type()) {
             case STRING, REFERENCE, BINARY -> stringTest(leaf.caseExact(), op,
                     ((FilterValue.StringValue) value).value(), slot);
@@ -344,7 +416,7 @@ final class FilterTranslator {
         };
     }
 
-    private static Condition stringTest(boolean caseExact, CompareOp op, String expected, Slot slot) {
+    private Condition stringTest(boolean caseExact, CompareOp op, String expected, Slot slot) {
         Field<String> field = caseExact ? slot.exact() : slot.fold();
         String target = caseExact ? expected : StoredValues.fold(expected);
         Condition isString = field.isNotNull();
@@ -379,7 +451,7 @@ final class FilterTranslator {
                 }
                 int length = target.codePointCount(0, target.length());
                 // A suffix of the wrong length never equals the target, whatever substr makes of the start.
-                return isString.and(DSL.substring(field, DSL.length(field).minus(inline(length - 1))).eq(val(target)));
+                return isString.and(DSL.substring(field, DSL.length(field).minus(val(length - 1))).eq(val(target)));
             }
             default:
                 return ordered(field, op, target);
@@ -387,7 +459,7 @@ final class FilterTranslator {
     }
 
     /** The strings that start with {@code prefix}: {@code [prefix, successor(prefix))}; false for null. */
-    private static Condition range(Field<String> field, String prefix) {
+    private Condition range(Field<String> field, String prefix) {
         Condition from = field.isNotNull().and(field.ge(val(prefix)));
         String successor = successor(prefix);
         return successor == null ? from : from.and(field.lt(val(successor)));
@@ -406,7 +478,7 @@ final class FilterTranslator {
                 : folded.substring(0, folded.offsetByCodePoints(0, Tables.Values.KEY_LENGTH));
     }
 
-    private static <T> Condition ordered(Field<T> field, CompareOp op, T value) {
+    private <T> Condition ordered(Field<T> field, CompareOp op, T value) {
         Field<T> bound = val(value, field);
         Condition comparison = switch (op) {
             case EQ -> field.eq(bound);

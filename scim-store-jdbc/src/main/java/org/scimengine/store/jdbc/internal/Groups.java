@@ -29,7 +29,7 @@ final class Groups {
     final Field<Integer> direct;
 
     /** The closure of every membership of the tenant, under an alias. */
-    Groups(String alias, String tenant) {
+    Groups(String alias, Field<String> tenant) {
         this(alias, Tables.Members.M.tenant.eq(tenant));
     }
 

@@ -32,13 +32,17 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
+import org.scimengine.core.filter.ResolvedAttribute;
 import org.scimengine.core.filter.ResolvedFilter;
+import org.scimengine.core.filter.ResolvedSort;
+import org.scimengine.core.schema.Attribute;
 import org.scimengine.core.spi.CreateRequest;
 import org.scimengine.core.spi.DeleteRequest;
 import org.scimengine.core.spi.GroupRef;
@@ -100,6 +104,7 @@ public final class Operations implements AutoCloseable {
     private final DSLContext sql;
     private final boolean postgres;
     private final boolean lockReads;
+    private final SearchStatements searches;
     /** Statements prepared in this transaction, by their SQL; closed by {@link #close}. */
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
@@ -108,9 +113,11 @@ public final class Operations implements AutoCloseable {
      * @param unitOfWork whether the transaction is a unit of work, whose reads of single resources lock them
      *     until it ends (on PostgreSQL; SQLite's writer holds the whole database), so that a unit which reads a
      *     resource and then writes it runs as if alone, as it does on the in-memory store
+     * @param searches the store's search statements, kept by shape
      */
-    public Operations(DSLContext sql, boolean unitOfWork) {
+    public Operations(DSLContext sql, boolean unitOfWork, SearchStatements searches) {
         this.sql = sql;
+        this.searches = searches;
         this.postgres = sql.dialect().family() == SQLDialect.POSTGRES;
         this.lockReads = unitOfWork && postgres;
     }
@@ -201,16 +208,26 @@ public final class Operations implements AutoCloseable {
     // ---- search -------------------------------------------------------------------------------------------------
 
     public StorePage search(StoreQuery query) {
+        Parameters parameters = new Parameters();
         Tables.Resources r = Tables.Resources.as("r");
         ResolvedFilter filter = query.filter();
-        Condition where = r.tenant.eq(query.tenant()).and(r.type.eq(query.resourceType().name()));
+        Field<String> tenant = parameters.of(query.tenant());
+        Condition where = r.tenant.eq(tenant).and(r.type.eq(parameters.of(query.resourceType().name())));
+        // The shape of the statement: what its text depends on besides its bind values.
+        StringBuilder shape = new StringBuilder(query.resourceType().name()).append(" where ");
         if (filter != null) {
-            where = where.and(FilterTranslator.translate(filter, query.tenant(), r, postgres));
+            FilterTranslator.Translation translation = FilterTranslator.translate(filter, tenant, parameters, r,
+                    postgres);
+            where = where.and(translation.condition());
+            shape.append(translation.shape());
         }
         Ordering.Key key = Ordering.of(query.sort(), r, query.resourceType().schema());
         String cursorText = query.cursor();
         Cursor after = cursorText == null ? null : Cursor.read(cursorText, query);
         boolean descending = query.sort().descending();
+        shape.append(" by ").append(sortShape(query.sort())).append(descending ? " descending" : "")
+                .append(cursorText == null ? " at offset" : after == null ? " from cursor start"
+                        : after.key() == null ? " after a missing key" : " after a key");
 
         List<StoredResource> page = new ArrayList<>();
         boolean more = false;
@@ -223,18 +240,21 @@ public final class Operations implements AutoCloseable {
             @SuppressWarnings("unchecked")
             Field<Object> sortKey = (Field<Object>) keyField;
             Field<Object> sortAlias = DSL.field(DSL.name("sort_key"));
-            Condition keyset = after == null ? DSL.trueCondition() : keyset(r, sortKey, key, descending, after);
+            Condition keyset = after == null ? DSL.trueCondition()
+                    : keyset(r, sortKey, key, descending, after, parameters);
             List<SortField<?>> order = new ArrayList<>(2);
             if (key != null) {
                 order.add(descending ? sortAlias.desc().nullsFirst() : sortAlias.asc().nullsLast());
             }
             order.add(r.id.asc());
             // One row beyond the page tells whether another page follows, and whether the page is the last.
-            var select = sql.select(r.pk, r.type, r.id, r.version, r.created, r.lastModified, r.attributes,
-                            keyField.as("sort_key"))
-                    .from(r.table).where(where).and(keyset).orderBy(order).limit(query.count() + 1);
-            var result = cursorText == null ? select.offset(query.offset()).fetch() : select.fetch();
-            for (Record row : result) {
+            Field<?>[] fields = {r.pk, r.type, r.id, r.version, r.created, r.lastModified, r.attributes,
+                    keyField.as("sort_key")};
+            var select = sql.select(fields)
+                    .from(r.table).where(where).and(keyset).orderBy(order).limit(parameters.of(query.count() + 1));
+            ResultQuery<? extends Record> statement = cursorText == null
+                    ? select.offset(parameters.of(query.offset())) : select;
+            for (Record row : searches.statement(sql, shape.toString(), statement, fields, parameters).fetch()) {
                 if (page.size() == query.count()) {
                     more = true;
                     break;
@@ -254,10 +274,21 @@ public final class Operations implements AutoCloseable {
         return new StorePage(page, total, next);
     }
 
+    /** The sort in a statement's shape: the attribute, as far as its resolution decides the sort key's SQL. */
+    private static String sortShape(ResolvedSort sort) {
+        ResolvedAttribute resolved = sort.attribute();
+        if (resolved == null) {
+            return "id";
+        }
+        Attribute sub = resolved.subAttribute();
+        return resolved.schemaUrn() + "|" + resolved.attribute().name() + "|" + (sub == null ? "" : sub.name()) + "|"
+                + resolved.leaf().type() + "|" + resolved.leaf().caseExact();
+    }
+
     /** The resources after the cursor's position in the order: (sort key, {@code id}) beyond it. */
     private static Condition keyset(Tables.Resources t, Field<Object> sortKey, Ordering.@Nullable Key key,
-            boolean descending, Cursor after) {
-        Condition laterId = t.id.gt(after.id());
+            boolean descending, Cursor after, Parameters parameters) {
+        Condition laterId = t.id.gt(parameters.of(after.id()));
         if (key == null) {
             return laterId;
         }
@@ -269,7 +300,7 @@ public final class Operations implements AutoCloseable {
             return descending ? sameMissing.or(sortKey.isNotNull()) : sameMissing;
         }
         Object value = Ordering.read(text, key.type());
-        Field<Object> bound = val(value, sortKey);
+        Field<Object> bound = parameters.of(value, sortKey);
         Condition beyond = descending ? sortKey.lt(bound) : sortKey.gt(bound).or(sortKey.isNull());
         return beyond.or(sortKey.eq(bound).and(laterId));
     }

@@ -30,7 +30,7 @@ record Slot(Field<String> fold, Field<String> exact, Field<BigDecimal> number, F
 
     /** A row of {@code scim_value}, whose lookup key is bounded on PostgreSQL ({@link Tables.Values#foldKey}). */
     static Slot of(Tables.Values v, boolean boundedKey) {
-        return new Slot(v.sFold, v.exact(), v.num, v.bool, v.dt, v.present.eq(1), v.foldKey(boundedKey));
+        return new Slot(v.sFold, v.exact(), v.num, v.bool, v.dt, v.present.eq(DSL.inline(1)), v.foldKey(boundedKey));
     }
 
     /**

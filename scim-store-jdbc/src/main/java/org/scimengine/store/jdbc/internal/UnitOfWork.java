@@ -39,10 +39,10 @@ public final class UnitOfWork implements ResourceStore {
      */
     private @Nullable RuntimeException lost;
 
-    private UnitOfWork(String tenant, DSLContext sql, StoreCapabilities capabilities) {
+    private UnitOfWork(String tenant, DSLContext sql, StoreCapabilities capabilities, SearchStatements searches) {
         this.tenant = tenant;
         this.sql = sql;
-        this.operations = new Operations(sql, true);
+        this.operations = new Operations(sql, true, searches);
         this.capabilities = capabilities;
     }
 
@@ -51,8 +51,8 @@ public final class UnitOfWork implements ResourceStore {
      * returns, and rolls it back when this throws.
      */
     public static <T> T run(DSLContext sql, String tenant, StoreCapabilities capabilities,
-            Function<ResourceStore, T> work) {
-        UnitOfWork unit = new UnitOfWork(tenant, sql, capabilities);
+            SearchStatements searches, Function<ResourceStore, T> work) {
+        UnitOfWork unit = new UnitOfWork(tenant, sql, capabilities, searches);
         Throwable failure = null;
         try {
             T result = work.apply(unit);

@@ -49,7 +49,7 @@ class QueryPlanTest {
         ResolvedFilter filter = ResolvedFilter.parse(text, FilterParser.standard(), SchemaRegistry.standard(), type);
         Tables.Resources r = Tables.Resources.as("r");
         String query = sql.renderInlined(sql.select(r.pk).from(r.table).where(r.tenant.eq("acme"))
-                .and(r.type.eq(type.name())).and(FilterTranslator.translate(filter, "acme", r, false)));
+                .and(r.type.eq(type.name())).and(FilterTranslator.translate(filter, DSL.val("acme"), new Parameters(), r, false).condition()));
         List<String> plan = new ArrayList<>();
         sql.fetch("EXPLAIN QUERY PLAN " + query).forEach(row -> plan.add(row.get("detail", String.class)));
 
