@@ -132,7 +132,6 @@ public final class TokenEndpoint {
         return new String[] {formId, formSecret};
     }
 
-    /** The parameters of an application/x-www-form-urlencoded body, each at most once (RFC 6749 §3.2). */
     /**
      * The body, read only up to the limit: a token request is a few parameters, and reading a larger body whole
      * would let anyone, without credentials, fill the server's memory.
@@ -150,6 +149,7 @@ public final class TokenEndpoint {
         }
     }
 
+    /** The parameters of an application/x-www-form-urlencoded body, each at most once (RFC 6749 §3.2). */
     private static Map<String, String> form(@Nullable String contentType, byte[] body) throws OAuthError {
         @Nullable MediaType type;
         try {
