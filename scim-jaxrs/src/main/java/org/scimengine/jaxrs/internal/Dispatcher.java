@@ -171,8 +171,8 @@ final class Dispatcher {
         authorize(exchange, type, ScimAction.WRITE);
         boolean noContent = settings.noContentOnPatch().contains(Settings.key(type.name()))
                 && !exchange.query().selectsAttributes();
-        // A 204 sends no resource, so the engine renders the least it can: no members to read (a group's
-        // members come from the store page by page, which for a group of a million takes minutes).
+        // A 204 sends no resource, so the engine renders the least it can: no members to read (reading and
+        // rendering the members of a group of a million takes seconds).
         AttributeSelection selection = noContent ? ONLY_ID : exchange.query().selection();
         JsonNode body = Bodies.read(exchange.request(), settings.maxRequestBodySize()).json();
         ResourceResult result = engine.patch(exchange.context(), type.name(), id, body,

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -96,13 +97,12 @@ final class FilterTranslator {
         return parameters.of(value, like);
     }
 
-    /** An attribute in the shape: all of what its resolution decides about the SQL. */
-    private void shapeOf(ResolvedAttribute resolved) {
+    /** An attribute in a statement's shape: all of what its resolution decides about the SQL. */
+    static String shapeOf(ResolvedAttribute resolved) {
         Attribute leaf = resolved.leaf();
         Attribute sub = resolved.subAttribute();
-        shape.append(resolved.schemaUrn()).append('|').append(resolved.attribute().name()).append('|')
-                .append(sub == null ? "" : sub.name()).append('|').append(leaf.type()).append('|')
-                .append(leaf.caseExact()).append('|').append(leaf.multiValued());
+        return resolved.schemaUrn() + "|" + resolved.attribute().name() + "|" + (sub == null ? "" : sub.name()) + "|"
+                + leaf.type() + "|" + leaf.caseExact() + "|" + leaf.multiValued();
     }
 
     // ---- where an attribute's values are ------------------------------------------------------------------------
@@ -227,7 +227,7 @@ final class FilterTranslator {
             FilterValue value = comparison.value();
             CompareOp op = comparison.operator();
             shape.append("c(");
-            shapeOf(resolved);
+            shape.append(shapeOf(resolved));
             shape.append(' ').append(op).append(' ').append(valueShape(resolved.leaf(), value)).append(')');
             Operand operand = operand(resolved);
             if (value instanceof FilterValue.NullValue) {
@@ -243,29 +243,28 @@ final class FilterTranslator {
         public Condition visitPresence(Presence presence) {
             ResolvedAttribute resolved = resolve(presence.attribute());
             shape.append("p(");
-            shapeOf(resolved);
+            shape.append(shapeOf(resolved));
             shape.append(')');
             return operand(resolved).any(Slot::present);
         }
 
         @Override
         public Condition visitAnd(And and) {
-            shape.append("and(");
-            Condition left = and.left().accept(this);
-            shape.append(',');
-            Condition right = and.right().accept(this);
-            shape.append(')');
-            return left.and(right);
+            return both("and", and.left(), and.right(), Condition::and);
         }
 
         @Override
         public Condition visitOr(Or or) {
-            shape.append("or(");
-            Condition left = or.left().accept(this);
+            return both("or", or.left(), or.right(), Condition::or);
+        }
+
+        private Condition both(String name, Filter left, Filter right, BinaryOperator<Condition> join) {
+            shape.append(name).append('(');
+            Condition first = left.accept(this);
             shape.append(',');
-            Condition right = or.right().accept(this);
+            Condition second = right.accept(this);
             shape.append(')');
-            return left.or(right);
+            return join.apply(first, second);
         }
 
         @Override
@@ -286,7 +285,7 @@ final class FilterTranslator {
             String schema = resolved.schemaUrn();
             Filter inner = path.filter();
             shape.append("v(");
-            shapeOf(resolved);
+            shape.append(shapeOf(resolved));
             shape.append(')');
             if (schema == null && name.equals("meta")) {
                 return inner.accept(new Visitor(path, sub -> test -> test.apply(metaSlot(sub))));

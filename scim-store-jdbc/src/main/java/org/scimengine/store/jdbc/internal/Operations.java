@@ -39,10 +39,7 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
-import org.scimengine.core.filter.ResolvedAttribute;
 import org.scimengine.core.filter.ResolvedFilter;
-import org.scimengine.core.filter.ResolvedSort;
-import org.scimengine.core.schema.Attribute;
 import org.scimengine.core.spi.CreateRequest;
 import org.scimengine.core.spi.DeleteRequest;
 import org.scimengine.core.spi.GroupRef;
@@ -225,7 +222,9 @@ public final class Operations implements AutoCloseable {
         String cursorText = query.cursor();
         Cursor after = cursorText == null ? null : Cursor.read(cursorText, query);
         boolean descending = query.sort().descending();
-        shape.append(" by ").append(sortShape(query.sort())).append(descending ? " descending" : "")
+        var sortedBy = query.sort().attribute();
+        shape.append(" by ").append(sortedBy == null ? "id" : FilterTranslator.shapeOf(sortedBy))
+                .append(descending ? " descending" : "")
                 .append(cursorText == null ? " at offset" : after == null ? " from cursor start"
                         : after.key() == null ? " after a missing key" : " after a key");
 
@@ -272,17 +271,6 @@ public final class Operations implements AutoCloseable {
                 ? new Cursor(Ordering.write(lastKey), page.get(page.size() - 1).id()).issue(query)
                 : null;
         return new StorePage(page, total, next);
-    }
-
-    /** The sort in a statement's shape: the attribute, as far as its resolution decides the sort key's SQL. */
-    private static String sortShape(ResolvedSort sort) {
-        ResolvedAttribute resolved = sort.attribute();
-        if (resolved == null) {
-            return "id";
-        }
-        Attribute sub = resolved.subAttribute();
-        return resolved.schemaUrn() + "|" + resolved.attribute().name() + "|" + (sub == null ? "" : sub.name()) + "|"
-                + resolved.leaf().type() + "|" + resolved.leaf().caseExact();
     }
 
     /** The resources after the cursor's position in the order: (sort key, {@code id}) beyond it. */
